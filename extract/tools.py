@@ -1,0 +1,108 @@
+"""The external programs tdkt calls: LibreOffice (legacy formats) and Tesseract (OCR).
+
+Each call has a timeout and a private temporary directory; a missing program is a
+`MissingTool` error with the install hint, never a crash.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from extract.errors import MissingTool, ToolFailed
+
+SOFFICE_TIMEOUT = 180
+TESSERACT_TIMEOUT = 180
+
+INSTALL_HINT = {
+    "soffice": "Cài LibreOffice: sudo apt-get install libreoffice-writer-nogui",
+    "tesseract": "Cài Tesseract tiếng Việt: sudo apt-get install tesseract-ocr tesseract-ocr-vie",
+    "pdftoppm": "Cài Poppler: sudo apt-get install poppler-utils",
+}
+
+
+def which(program: str) -> str | None:
+    if program == "soffice":
+        return shutil.which("soffice") or shutil.which("libreoffice")
+    return shutil.which(program)
+
+
+def require(program: str, file: str | Path) -> str:
+    exe = which(program)
+    if exe is None:
+        raise MissingTool(file, f"không tìm thấy chương trình {program}", INSTALL_HINT.get(program))
+    return exe
+
+
+def tesseract_languages() -> set[str]:
+    exe = which("tesseract")
+    if exe is None:
+        return set()
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    return {line.strip() for line in out.splitlines()[1:] if line.strip()}
+
+
+def convert_with_libreoffice(path: Path, to: str = "docx", timeout: int = SOFFICE_TIMEOUT) -> bytes:
+    """Convert `path` with LibreOffice headless and return the converted file's bytes.
+
+    A private profile directory keeps concurrent conversions (batch workers) from
+    locking each other out of the shared user profile.
+    """
+    exe = require("soffice", path)
+    with tempfile.TemporaryDirectory(prefix="tdkt-lo-") as tmp:
+        tmpdir = Path(tmp)
+        # Copy under a plain name: LibreOffice mis-handles some characters in file names.
+        src = tmpdir / f"input{path.suffix.lower() or '.bin'}"
+        shutil.copyfile(path, src)
+        outdir = tmpdir / "out"
+        outdir.mkdir()
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{tmpdir / 'profile'}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(outdir),
+            str(src),
+        ]
+        try:
+            proc = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=timeout, env={**os.environ, "HOME": str(tmpdir)}
+            )
+        except subprocess.TimeoutExpired as e:
+            raise ToolFailed(path, f"LibreOffice quá thời gian {timeout} giây") from e
+        produced = list(outdir.glob(f"*.{to.split(':')[0]}"))
+        if not produced:
+            detail = (proc.stderr or proc.stdout or "").strip().splitlines()
+            raise ToolFailed(path, "LibreOffice không chuyển đổi được" + (f": {detail[-1]}" if detail else ""))
+        return produced[0].read_bytes()
+
+
+def ocr_image(image, file: str | Path, lang: str = "vie", psm: int = 3, timeout: int = TESSERACT_TIMEOUT) -> str:
+    """OCR one page image (a PIL image) with Tesseract; returns TSV output (words with boxes).
+
+    TSV rather than plain text so the caller can rebuild lines and paragraphs with positions.
+    """
+    exe = require("tesseract", file)
+    if lang not in tesseract_languages():
+        raise MissingTool(file, f"Tesseract thiếu dữ liệu ngôn ngữ '{lang}'", INSTALL_HINT["tesseract"])
+    with tempfile.TemporaryDirectory(prefix="tdkt-ocr-") as tmp:
+        png = Path(tmp) / "page.png"
+        image.save(png, dpi=image.info.get("dpi", (300, 300)))
+        cmd = [exe, str(png), "stdout", "-l", lang, "--psm", str(psm), "-c", "preserve_interword_spaces=1", "tsv"]
+        try:
+            proc = subprocess.run(
+                cmd, capture_output=True, timeout=timeout, env={**os.environ, "OMP_THREAD_LIMIT": "1"}
+            )
+        except subprocess.TimeoutExpired as e:
+            raise ToolFailed(file, f"Tesseract quá thời gian {timeout} giây") from e
+        if proc.returncode != 0:
+            raise ToolFailed(file, "Tesseract lỗi: " + proc.stderr.decode("utf-8", "replace").strip()[-200:])
+        return proc.stdout.decode("utf-8", "replace")
