@@ -1,0 +1,61 @@
+"""What a component knows about the block it tags, and how it cites it (provenance)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extract.model import Block, BlockKind, Document, Provenance
+
+CONTEXT_KEY = "tdkt"
+
+# A sentence ends at . ! ? ; followed by space, or at a line break. "./." closes a document.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(\-–+•A-ZÀ-Ỹ0-9])|\n+")
+
+
+@dataclass
+class BlockContext:
+    block: Block
+    document: Document
+    section: str | None = None
+    section_heading: str | None = None
+    lead_in: str | None = None  # the nearest preceding paragraph ending with ":" (a list's lead-in)
+    previous: Block | None = None
+    document_year: int | None = None
+    issuer: str | None = None  # the document's issuing body, when known (implied giver of awards)
+
+
+def context_of(doc: Doc) -> BlockContext:
+    ctx = doc.user_data.get(CONTEXT_KEY)
+    if ctx is None:
+        raise ValueError("Doc has no tdkt BlockContext; build it with extract.nlp.pipeline.tag_block")
+    return ctx
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or table row) of `text` around [start, end)."""
+    s, e = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= start:
+            s = m.end()
+        elif m.start() >= end:
+            e = m.start()
+            break
+    return s, e
+
+
+def provenance(doc: Doc, start: int, end: int) -> Provenance:
+    ctx = context_of(doc)
+    s, e = sentence_bounds(doc.text, start, end)
+    quote = doc.text[s:e].strip()
+    if ctx.block.kind is BlockKind.TABLE:
+        s, e = _line_bounds(doc.text, start, end)
+        quote = doc.text[s:e].strip()
+    return Provenance(block=ctx.block.index, start=start, end=end, quote=quote, page=ctx.block.page)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    return s, len(text) if e < 0 else e

@@ -1,0 +1,98 @@
+"""From a read `Document` to an `Extraction`: metadata, sections, then tagging block by block."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from extract.model import Block, BlockKind, Document, Extraction, Metadata, Section
+from extract.nlp.context import BlockContext
+
+TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
+
+# span key -> Extraction attribute
+ITEM_LISTS = {
+    "tdkt_figures": "figures",
+    "tdkt_awards": "awards",
+    "tdkt_references": "references",
+    "tdkt_people": "people",
+    "tdkt_organizations": "organizations",
+}
+
+
+def extract_document(document: Document) -> Extraction:
+    from extract.metadata import extract_metadata
+    from extract.nlp.pipeline import get_nlp, tag_block
+    from extract.sections import build_sections
+
+    metadata = extract_metadata(document)
+    sections, section_of = build_sections(document)
+    result = Extraction(source=document.source, metadata=metadata, sections=sections)
+    nlp = get_nlp()
+    for ctx in block_contexts(document, metadata, sections, section_of):
+        doc = tag_block(ctx, nlp)
+        for key, attr in ITEM_LISTS.items():
+            if key not in doc.spans:
+                continue
+            for span in doc.spans[key]:
+                item = span._.item
+                if item is None:
+                    continue
+                if getattr(item, "section", None) is None and hasattr(item, "section"):
+                    item.section = ctx.section
+                getattr(result, attr).append(item)
+    result.people = dedupe(result.people, lambda p: p.name)
+    result.organizations = dedupe(result.organizations, lambda o: o.name)
+    result.references = dedupe(result.references, lambda r: re.sub(r"\s+", "", r.number))
+    return result
+
+
+def block_contexts(
+    document: Document, metadata: Metadata, sections: list[Section], section_of: dict[int, str | None]
+) -> Iterable[BlockContext]:
+    headings = {s.id: s.heading for s in sections}
+    year = _year(metadata)
+    previous: Block | None = None
+    lead_in: str | None = None
+    for block in document.blocks:
+        if block.kind not in TAGGED_KINDS:
+            continue
+        section = section_of.get(block.index)
+        if previous is not None and section_of.get(previous.index) != section:
+            lead_in = None
+        yield BlockContext(
+            block=block,
+            document=document,
+            section=section,
+            section_heading=headings.get(section) if section else None,
+            lead_in=lead_in,
+            previous=previous,
+            document_year=year,
+            issuer=metadata.issuer,
+        )
+        if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.HEADING:
+            lead_in = block.text if block.text.rstrip().endswith(":") else None
+        elif block.kind is BlockKind.LIST_ITEM and block.text.rstrip().endswith(":"):
+            lead_in = block.text
+        previous = block
+
+
+def _year(metadata: Metadata) -> int | None:
+    for value in (metadata.date, metadata.period.start if metadata.period else None):
+        if value and value[:4].isdigit():
+            return int(value[:4])
+    return None
+
+
+def dedupe(items: list[Any], key: Callable[[Any], str]) -> list[Any]:
+    """Keep the first mention of each folded key."""
+    from extract.vietnamese import fold
+
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        k = fold(key(item))
+        if k and k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out

@@ -1,0 +1,63 @@
+"""`tdkt extract FILE`: the contract JSON (tdkt.extraction/1) or a readable summary."""
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from extract import extract, read
+from extract.contract import to_contract
+from extract.errors import ReadError
+from extract.model import Extraction
+from tdkt.cli.console import fail, out
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def extract_command(
+    file: Annotated[Path, typer.Argument(help="Tệp báo cáo")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json hoặc text")] = ExtractFormat.text,
+) -> None:
+    """Trích xuất thông tin văn bản, số liệu, khen thưởng, người, đơn vị và văn bản được dẫn."""
+    try:
+        extraction = extract(read(file))
+    except ReadError as e:
+        raise fail(e.message) from None
+    if format is ExtractFormat.json:
+        print(json.dumps(to_contract(extraction), ensure_ascii=False, indent=1))
+    else:
+        print_extraction(extraction)
+
+
+def print_extraction(x: Extraction) -> None:
+    m = x.metadata
+    out.print(f"[bold]{x.source.file}[/]  {m.doc_type or ''} {m.number or ''}  {m.date or ''}")
+    out.print(f"Cơ quan ban hành: {m.issuer or '—'}   Trích yếu: {m.title or '—'}", markup=False)
+    if m.period:
+        out.print(f"Kỳ báo cáo: {m.period.label} ({m.period.start} → {m.period.end})", markup=False)
+    if m.signer:
+        out.print(f"Người ký: {m.signer.authority or ''} {m.signer.position or ''} {m.signer.name or ''}", markup=False)
+    table = Table(title=f"Số liệu ({len(x.figures)})", show_lines=False)
+    for col in ("Chỉ tiêu", "Giá trị", "Đơn vị", "Nguyên văn"):
+        table.add_column(col)
+    for f in x.figures:
+        value = f"{f.value:,.10g}".replace(",", " ") + (f"–{f.value_max:,.10g}".replace(",", " ") if f.value_max else "")
+        table.add_row(f.indicator, value, f.unit, f.raw)
+    out.print(table)
+    table = Table(title=f"Khen thưởng ({len(x.awards)})")
+    for col in ("Hình thức", "Tập thể", "Cá nhân", "Hộ", "Tổng", "Trạng thái"):
+        table.add_column(col)
+    for a in x.awards:
+        table.add_row(a.award, *(str(v) if v is not None else "" for v in (a.collectives, a.individuals, a.households, a.total)),
+                      "đã tặng" if a.status == "awarded" else "đề nghị")
+    out.print(table)
+    out.print(f"Người: {', '.join(p.name for p in x.people) or '—'}", markup=False)
+    out.print(f"Đơn vị: {', '.join(o.name for o in x.organizations) or '—'}", markup=False)
+    out.print(f"Văn bản dẫn: {', '.join(r.number for r in x.references) or '—'}", markup=False)

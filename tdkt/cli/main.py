@@ -1,0 +1,42 @@
+"""The `tdkt` command: one module per subcommand, joined here."""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from tdkt.cli.extract import extract_command
+from tdkt.cli.read import read_command
+from tdkt.cli.run import run_command
+
+app = typer.Typer(
+    name="tdkt",
+    help="Đọc, trích xuất và tổng hợp báo cáo thi đua, khen thưởng.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command("read")(read_command)
+app.command("extract")(extract_command)
+app.command("run")(run_command)
+
+
+def main() -> None:
+    """Entry point: no traceback for users unless --debug is given."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # a bug, not bad input: say so briefly
+        if debug:
+            raise
+        print(f"Lỗi không mong đợi: {type(e).__name__}: {e} (chạy lại với --debug để xem chi tiết)", file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
