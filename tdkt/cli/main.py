@@ -6,8 +6,10 @@ import sys
 import typer
 
 from tdkt.cli.extract import extract_command
+from tdkt.cli.normalize import normalize_command
 from tdkt.cli.read import read_command
 from tdkt.cli.run import run_command
+from tdkt.cli.units import units_app
 
 app = typer.Typer(
     name="tdkt",
@@ -18,7 +20,9 @@ app = typer.Typer(
 )
 app.command("read")(read_command)
 app.command("extract")(extract_command)
+app.command("normalize")(normalize_command)
 app.command("run")(run_command)
+app.add_typer(units_app, name="units")
 
 
 def main() -> None:

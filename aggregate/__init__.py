@@ -1,0 +1,1 @@
+"""Stage 3 (planned): database, consolidated report, checks and search."""

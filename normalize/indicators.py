@@ -1,0 +1,86 @@
+"""Map a figure's indicator (the document's words) onto the catalogue of indicators.
+
+Scoring: the best rapidfuzz similarity of the folded indicator against the catalogue entry's
+name and aliases (token_set_ratio, so extra words in the report do not hurt), plus a bonus when
+the figure's unit is one the indicator is counted in. Below `THRESHOLD` the figure stays
+unmapped rather than being forced onto a wrong indicator.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from rapidfuzz import fuzz
+
+from extract.vietnamese import fold
+
+THRESHOLD = 75.0
+UNIT_BONUS = 10.0
+UNIT_PENALTY = 25.0
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    field: str
+    unit: str
+    units: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    keys: tuple[str, ...] = field(default=(), compare=False)  # folded name + aliases
+
+    def accepts_unit(self, unit: str) -> bool:
+        u = fold(unit)
+        return u in {fold(self.unit), *(fold(x) for x in self.units)}
+
+
+@dataclass(frozen=True)
+class IndicatorMatch:
+    indicator: Indicator | None
+    score: float
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> tuple[Indicator, ...]:
+    text = resources.files("normalize").joinpath("data/indicators.yaml").read_text(encoding="utf-8")
+    out = []
+    for raw in yaml.safe_load(text)["indicators"]:
+        aliases = tuple(raw.get("aliases", ()))
+        keys = tuple(dict.fromkeys(fold(x) for x in (raw["name"], *aliases)))
+        out.append(Indicator(raw["id"], raw["name"], raw["field"], raw["unit"], tuple(raw.get("units", ())),
+                             aliases, keys))
+    return tuple(out)
+
+
+def by_id(indicator_id: str) -> Indicator:
+    for ind in catalogue():
+        if ind.id == indicator_id:
+            return ind
+    raise KeyError(indicator_id)
+
+
+def _similarity(text: str, key: str) -> float:
+    # token_set_ratio rewards a report phrase that contains the alias; ratio keeps short
+    # aliases from matching any phrase that happens to share one word with them.
+    return max(fuzz.token_set_ratio(text, key) * 0.9 + fuzz.ratio(text, key) * 0.1,
+               fuzz.partial_ratio(key, text) if len(key) >= 12 else 0.0)
+
+
+def match_indicator(indicator: str, unit: str | None = None) -> IndicatorMatch:
+    text = fold(indicator)
+    if not text:
+        return IndicatorMatch(None, 0.0)
+    best: tuple[float, float, Indicator | None] = (0.0, 0.0, None)
+    for ind in catalogue():
+        score, key = max((_similarity(text, key), key) for key in ind.keys)
+        if unit:
+            score += UNIT_BONUS if ind.accepts_unit(unit) else -UNIT_PENALTY
+        # on a tie the entry whose words cover more of the phrase is the more specific one
+        specificity = fuzz.ratio(text, key)
+        if (score, specificity) > best[:2]:
+            best = (score, specificity, ind)
+    score, _, ind = best
+    score = min(score, 100.0)
+    return IndicatorMatch(ind if score >= THRESHOLD else None, round(score, 1))

@@ -1,0 +1,75 @@
+"""Periods, indicators, units of measure and person names."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extract.model import Period
+from normalize.indicators import match_indicator
+from normalize.measures import convert
+from normalize.people import person_name, same_person
+from normalize.periods import key_of, parse_key, parts_of, previous
+
+
+@pytest.mark.parametrize(
+    "period,key",
+    [
+        (Period("6 tháng đầu năm 2021", "half_year", "2021-01-01", "2021-06-30"), "2021-H1"),
+        (Period("6 tháng cuối năm 2021", "half_year", "2021-07-01", "2021-12-31"), "2021-H2"),
+        (Period("năm 2021", "year", "2021-01-01", "2021-12-31"), "2021-Y"),
+        (Period("quý III/2021", "quarter", "2021-07-01", "2021-09-30"), "2021-Q3"),
+        (Period("9 tháng đầu năm 2021", "nine_months", "2021-01-01", "2021-09-30"), "2021-9M"),
+        (Period("năm học 2020-2021", "school_year", "2020-09-01", "2021-05-31"), "NH2020-2021"),
+        (Period("giai đoạn 2016-2020", "other", "2016-01-01", "2020-12-31"), "2016-2020"),
+        (Period("tháng 7", "month", "2021-07", "2021-07"), None),  # no full dates: no key
+    ],
+)
+def test_period_keys(period, key):
+    assert key_of(period) == key
+
+
+def test_period_composition():
+    assert ["2021-H1", "2021-H2"] in parts_of("2021-Y")
+    assert parts_of("NH2020-2021") == [["HK1-2020-2021", "HK2-2020-2021"]]
+    assert parse_key("NH2020-2021").start == "2020-09-01"  # a school year spans two calendar years
+    assert previous("2021-H1") == "2020-H1"
+    with pytest.raises(ValueError):
+        parse_key("NH2020-2022")
+
+
+@pytest.mark.parametrize(
+    "indicator,unit,expected",
+    [
+        ("Diện tích lúa ruộng vụ chiêm xuân", "ha", "dien_tich_lua"),
+        ("tổng đàn trâu, bò", "con", "tong_dan_gia_suc"),
+        ("Số thẻ bảo hiểm y tế đã cấp cho người dân", "thẻ", "the_bhyt"),
+        ("Thu ngân sách nhà nước trên địa bàn xã", "đồng", "thu_ngan_sach_tren_dia_ban"),
+        ("Gọi công dân nhập ngũ", "công dân", "tuyen_quan"),
+        ("Số trường đạt chuẩn quốc gia", "trường", "truong_dat_chuan_quoc_gia"),
+    ],
+)
+def test_indicators_map(indicator, unit, expected):
+    match = match_indicator(indicator, unit)
+    assert match.indicator is not None and match.indicator.id == expected, match
+
+
+def test_unrelated_phrase_stays_unmapped():
+    assert match_indicator("Số lượng chim di cư quan sát được", "con").indicator is None
+
+
+def test_money_is_exact_decimal_dong():
+    assert convert(1478.8, "triệu đồng").value == Decimal("1478800000")
+    assert convert(30, "tỷ đồng").value == Decimal("30000000000")
+    assert convert(0.1, "đồng").value + convert(0.2, "đồng").value == Decimal("0.3")
+    assert convert(15, "tạ").unit == "tấn" and convert(15, "tạ").value == Decimal("1.5")
+
+
+def test_person_names():
+    p = person_name("VŨ THỊ  NGỌT", "cô giáo")
+    assert p.display == "Vũ Thị Ngọt" and p.key == "vu thi ngot" and p.gender == "nu"
+    assert person_name("đặng văn đức").display == "Đặng Văn Đức"
+    assert person_name("Đặng Văn Đức").gender == "nam"
+    assert same_person("Vũ Thị Ngọt", "truong_a", "VU THI NGOT", "truong_a") == "same"
+    assert same_person("Vũ Thị Ngọt", "truong_a", "Vũ Thị Ngọt", "truong_b") == "possible"
+    assert same_person("Vũ Thị Ngọt", None, "Vũ Thị Ngân", None) == "different"
