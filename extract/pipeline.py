@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from extract.model import Block, BlockKind, Document, Extraction, Metadata, Section
-from extract.nlp.context import BlockContext
+from extract.nlp.context import BlockContext, items_of
 
 TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
 
@@ -22,6 +22,7 @@ ITEM_LISTS = {
 
 def extract_document(document: Document) -> Extraction:
     from extract.metadata import extract_metadata
+    from extract.nlp.organizations import recipient_organizations
     from extract.nlp.pipeline import get_nlp, tag_block
     from extract.sections import build_sections
 
@@ -32,15 +33,12 @@ def extract_document(document: Document) -> Extraction:
     for ctx in block_contexts(document, metadata, sections, section_of):
         doc = tag_block(ctx, nlp)
         for key, attr in ITEM_LISTS.items():
-            if key not in doc.spans:
-                continue
-            for span in doc.spans[key]:
-                item = span._.item
-                if item is None:
-                    continue
-                if getattr(item, "section", None) is None and hasattr(item, "section"):
+            for item in items_of(doc, key):
+                if hasattr(item, "section") and item.section is None:
                     item.section = ctx.section
                 getattr(result, attr).append(item)
+    # the "Nơi nhận" list of the signature block names units too, though the block is not tagged
+    result.organizations += recipient_organizations(document, metadata.issuer)
     result.people = dedupe(result.people, lambda p: p.name)
     result.organizations = dedupe(result.organizations, lambda o: o.name)
     result.references = dedupe(result.references, lambda r: re.sub(r"\s+", "", r.number))

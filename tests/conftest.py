@@ -39,3 +39,54 @@ def tesseract() -> str:
     if "vie" not in tesseract_languages():
         pytest.skip("tesseract-ocr-vie is not installed")
     return exe
+
+
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def _pg_admin_url() -> str | None:
+    """A PostgreSQL server we may create databases on, or None (then PostgreSQL tests skip)."""
+    import os
+
+    url = os.environ.get("TDKT_TEST_PG_URL", PG_ADMIN_URL)
+    try:
+        import psycopg
+
+        with psycopg.connect(url, connect_timeout=3, autocommit=True):
+            return url
+    except Exception:
+        return None
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A fresh PostgreSQL database for this test session, dropped at the end."""
+    import uuid
+
+    admin = _pg_admin_url()
+    if admin is None:
+        pytest.skip("no PostgreSQL server at 127.0.0.1:5432 (set TDKT_TEST_PG_URL); PostgreSQL tests skipped")
+    import psycopg
+
+    name = f"tdkt_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = admin.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """The same test against a SQLite file and against PostgreSQL (fresh schema per test)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'tdkt.db'}"
+    url = request.getfixturevalue("pg_url")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    return url

@@ -59,3 +59,31 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     s = text.rfind("\n", 0, start) + 1
     e = text.find("\n", end)
     return s, len(text) if e < 0 else e
+
+
+def set_items(doc: Doc, key: str, entries: list[tuple[int, int, str, object]]) -> None:
+    """Write doc.spans[key] with one span per (start, end, label, item) and keep the items.
+
+    The items live in the span group's attrs, parallel to its spans, not in `Span._`: spaCy keys
+    span extension values by character offsets only, so two items over the same text (an award
+    and a figure, two awards of one table row) would overwrite each other.
+    """
+    spans, items = [], []
+    for start, end, label, item in entries:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None:
+            continue
+        spans.append(span)
+        items.append(item)
+    doc.spans[key] = spans
+    doc.spans[key].attrs["items"] = items
+
+
+def items_of(doc: Doc, key: str) -> list[object]:
+    """The items a component stored with `set_items` (empty when it found none)."""
+    if key not in doc.spans:
+        return []
+    group = doc.spans[key]
+    if "items" in group.attrs:
+        return list(group.attrs["items"])
+    return [span._.item for span in group if span._.item is not None]  # TODO(lead): drop once all use set_items

@@ -6,9 +6,11 @@ import sys
 import typer
 
 from tdkt.cli.extract import extract_command
+from tdkt.cli.ingest import ingest_command
 from tdkt.cli.normalize import normalize_command
 from tdkt.cli.read import read_command
 from tdkt.cli.run import run_command
+from tdkt.cli.search import history_command, search_command
 from tdkt.cli.units import units_app
 
 app = typer.Typer(
@@ -21,7 +23,10 @@ app = typer.Typer(
 app.command("read")(read_command)
 app.command("extract")(extract_command)
 app.command("normalize")(normalize_command)
+app.command("ingest")(ingest_command)
 app.command("run")(run_command)
+app.command("search")(search_command)
+app.command("history")(history_command)
 app.add_typer(units_app, name="units")
 
 

@@ -1,0 +1,237 @@
+"""The database: SQLAlchemy 2 tables, the engine, and migrations (Alembic).
+
+SQLite file `tdkt.db` by default; PostgreSQL when `TDKT_DATABASE_URL` or `--db` says so. This is
+the only module that knows SQLAlchemy's table objects; the rest of `aggregate` works through the
+functions here and in `store.py`.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+
+DEFAULT_URL = "sqlite:///tdkt.db"
+# exact money: 38 digits with 6 after the point covers any budget figure in đồng
+NUMBER = Numeric(38, 6, asdecimal=True)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("file", Text, nullable=False),
+    Column("path", Text),
+    Column("format", String(8), nullable=False),
+    Column("pages", Integer),
+    Column("ocr", Boolean, nullable=False, default=False),
+    Column("encoding_repaired", String(8)),
+    Column("unit_id", String(80), index=True),  # the reporting unit (registry id)
+    Column("period", String(20), index=True),  # canonical key, e.g. 2021-H1
+    Column("doc_type", String(8)),
+    Column("number", String(80)),
+    Column("date", String(10)),
+    Column("issuer", Text),
+    Column("title", Text),
+    Column("status", String(12), nullable=False, default="current"),  # current | replaced
+    Column("version", Integer, nullable=False, default=1),  # 1, 2 ... for the same unit and period
+    Column("is_district", Boolean, nullable=False, default=False),  # the district's own report
+    Column("warnings", JSON, nullable=False, default=list),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+replacements = Table(
+    "replacements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", String(80), nullable=False),
+    Column("period", String(20), nullable=False),
+    Column("old_document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("new_document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("replaced_at", DateTime(timezone=True), nullable=False),
+)
+
+blocks = Table(
+    "blocks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("page", Integer),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("folded", Text, nullable=False),  # lower case, no diacritics, đ->d: for search
+    UniqueConstraint("document_id", "idx"),
+)
+
+
+def _provenance_columns() -> list[Column]:
+    return [
+        Column("section", String(40)),
+        Column("block", Integer),
+        Column("page", Integer),
+        Column("start", Integer),
+        Column("end", Integer),
+        Column("quote", Text),
+    ]
+
+
+figures = Table(
+    "figures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("indicator", Text, nullable=False),  # the document's words
+    Column("indicator_id", String(80), index=True),  # catalogue id, null when unmapped
+    Column("indicator_score", Numeric(5, 1)),
+    Column("value", NUMBER, nullable=False),  # in `unit`, exact
+    Column("value_max", NUMBER),
+    Column("unit", String(60), nullable=False),  # canonical
+    Column("raw", Text, nullable=False),
+    Column("qualifier", String(40)),
+    Column("attainment_percent", NUMBER),
+    Column("attainment_of", Text),
+    *_provenance_columns(),
+)
+
+awards = Table(
+    "awards",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("award_id", String(80), nullable=False, index=True),
+    Column("raw", Text, nullable=False),
+    Column("status", String(10), nullable=False),  # awarded | proposed
+    Column("collectives", Integer),
+    Column("individuals", Integer),
+    Column("households", Integer),
+    Column("total", Integer),
+    Column("qualifier", String(40)),
+    Column("reason", Text),
+    Column("decision", String(80)),
+    Column("confidence", Numeric(4, 2)),
+    *_provenance_columns(),
+)
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("full_name", Text, nullable=False),
+    Column("parent", String(80)),
+    Column("valid_from", String(10)),
+    Column("valid_to", String(10)),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("display", Text, nullable=False),
+    Column("key", Text, nullable=False, index=True),  # folded name
+    Column("gender", String(4)),
+    Column("unit_id", String(80)),  # the same name in two units is two people
+    UniqueConstraint("key", "unit_id", name="uq_people_key_unit"),
+)
+
+commendations = Table(
+    "commendations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("award_row_id", Integer, ForeignKey("awards.id", ondelete="CASCADE")),
+    Column("award_id", String(80), nullable=False, index=True),
+    Column("recipient", Text, nullable=False),  # the name as written
+    Column("recipient_key", Text, nullable=False, index=True),  # folded
+    Column("recipient_kind", String(12), nullable=False),  # person | collective
+    Column("person_id", Integer, ForeignKey("people.id")),
+    Column("unit_id", String(80)),
+    Column("period", String(20), index=True),
+    Column("decision", String(80)),
+    Column("status", String(10), nullable=False),
+    *_provenance_columns(),
+)
+
+organizations = Table(
+    "organizations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20)),
+    Column("unit_id", String(80), index=True),
+    Column("score", Numeric(5, 1)),
+    Column("method", String(12)),
+    *_provenance_columns(),
+)
+
+cited_documents = Table(
+    "cited_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("number", String(80), nullable=False, index=True),
+    Column("doc_type", String(8)),
+    Column("date", String(10)),
+    Column("issuer", Text),
+    *_provenance_columns(),
+)
+
+Index("ix_documents_unit_period", documents.c.unit_id, documents.c.period, documents.c.status)
+
+
+def database_url(url: str | None = None) -> str:
+    return url or os.environ.get("TDKT_DATABASE_URL") or DEFAULT_URL
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = database_url(url)
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # WAL: a reader (tdkt report) never blocks the ingest, and a killed writer loses only
+    # its uncommitted transaction
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the newest schema with Alembic (creates it when new)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

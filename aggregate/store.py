@@ -1,0 +1,167 @@
+"""Store one normalized report: one transaction per document, never twice the same file.
+
+- The same file (sha256) is never stored twice: storing it again is a no-op ("skipped").
+- A newer report of the same unit for the same period replaces the older one: the older stays
+  in the database with status "replaced" and the replacement is recorded in `replacements`.
+  "Newer" means a later document date; with equal or missing dates, the one ingested later.
+- A crash or kill mid-batch loses nothing already committed: each document is its own
+  transaction, and a re-run skips what is stored and finishes the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from aggregate import db
+from extract.model import Document, Extraction, Provenance
+from extract.vietnamese import fold
+from normalize.model import NormalizedReport
+from normalize.registry import Registry
+
+
+@dataclass
+class StoreResult:
+    status: str  # stored | skipped | replaced
+    document_id: int
+    replaced_id: int | None = None
+
+
+def _prov(p: Provenance, section: str | None) -> dict[str, Any]:
+    return {"section": section, "block": p.block, "page": p.page, "start": p.start, "end": p.end, "quote": p.quote}
+
+
+def sync_units(engine: Engine, registry: Registry) -> None:
+    """Copy the registry's units into the `units` table (insert the new, update the changed)."""
+    with engine.begin() as conn:
+        existing = {row.id for row in conn.execute(select(db.units.c.id))}
+        for u in registry.units:
+            values = {"kind": u.kind, "name": u.name, "full_name": u.full_name, "parent": u.parent,
+                      "valid_from": u.valid_from, "valid_to": u.valid_to}
+            if u.id in existing:
+                conn.execute(update(db.units).where(db.units.c.id == u.id).values(**values))
+            else:
+                conn.execute(insert(db.units).values(id=u.id, **values))
+
+
+def store_report(
+    engine: Engine, document: Document, extraction: Extraction, report: NormalizedReport, is_district: bool = False
+) -> StoreResult:
+    with engine.begin() as conn:
+        found = conn.execute(select(db.documents.c.id).where(db.documents.c.sha256 == report.sha256)).first()
+        if found:
+            return StoreResult("skipped", found.id)
+        previous = _current_for(conn, report)
+        doc_id = _insert_document(conn, document, extraction, report, is_district, previous)
+        _insert_blocks(conn, doc_id, document)
+        _insert_items(conn, doc_id, report, extraction)
+        replaced = _replace(conn, report, previous, doc_id, extraction)
+        return StoreResult("replaced" if replaced else "stored", doc_id, replaced)
+
+
+def _current_for(conn: Connection, report: NormalizedReport) -> Any:
+    if not report.unit_id or not report.period:
+        return None
+    d = db.documents.c
+    return conn.execute(
+        select(d.id, d.date, d.version)
+        .where(d.unit_id == report.unit_id, d.period == report.period, d.status == "current")
+        .order_by(d.version.desc())
+    ).first()
+
+
+def _insert_document(conn: Connection, document: Document, x: Extraction, r: NormalizedReport,
+                     is_district: bool, previous: Any) -> int:
+    src = x.source
+    values = {
+        "sha256": src.sha256, "file": src.file, "path": src.path, "format": src.format, "pages": src.pages,
+        "ocr": src.ocr, "encoding_repaired": src.encoding_repaired, "unit_id": r.unit_id, "period": r.period,
+        "doc_type": r.doc_type, "number": r.number, "date": r.date, "issuer": x.metadata.issuer,
+        "title": x.metadata.title, "status": "current", "version": (previous.version + 1) if previous else 1,
+        "is_district": is_district, "warnings": list(src.warnings) + list(r.warnings),
+        "ingested_at": datetime.now(timezone.utc),
+    }
+    return conn.execute(insert(db.documents).values(**values)).inserted_primary_key[0]
+
+
+def _insert_blocks(conn: Connection, doc_id: int, document: Document) -> None:
+    rows = [{"document_id": doc_id, "idx": b.index, "page": b.page, "kind": b.kind.value, "text": b.text,
+             "folded": fold(b.text)} for b in document.blocks]
+    if rows:
+        conn.execute(insert(db.blocks), rows)
+
+
+def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extraction) -> None:
+    fig_rows = []
+    for nf in r.figures:
+        f = nf.figure
+        fig_rows.append({
+            "document_id": doc_id, "indicator": f.indicator, "indicator_id": nf.indicator_id,
+            "indicator_score": nf.indicator_score, "value": nf.value, "value_max": nf.value_max, "unit": nf.unit,
+            "raw": f.raw, "qualifier": f.qualifier,
+            "attainment_percent": f.attainment.percent if f.attainment else None,
+            "attainment_of": f.attainment.of if f.attainment else None, **_prov(f.provenance, f.section),
+        })
+    if fig_rows:
+        conn.execute(insert(db.figures), fig_rows)
+    for na in r.awards:
+        a = na.award
+        award_row = conn.execute(insert(db.awards).values(
+            document_id=doc_id, award_id=na.award_id, raw=a.raw, status=a.status, collectives=a.collectives,
+            individuals=a.individuals, households=a.households, total=a.total, qualifier=a.qualifier,
+            reason=a.reason, decision=a.decision, confidence=round(na.confidence, 2), **_prov(a.provenance, a.section),
+        )).inserted_primary_key[0]
+        _insert_commendations(conn, doc_id, award_row, na.award_id, a, r)
+    org_rows = [{"document_id": doc_id, "name": o.organization.name, "kind": o.organization.kind,
+                 "unit_id": o.unit_id, "score": o.score, "method": o.method,
+                 **_prov(o.organization.provenance, None)} for o in r.organizations]
+    if org_rows:
+        conn.execute(insert(db.organizations), org_rows)
+    ref_rows = [{"document_id": doc_id, "number": ref.number, "doc_type": ref.doc_type, "date": ref.date,
+                 "issuer": ref.issuer, **_prov(ref.provenance, None)} for ref in x.references]
+    if ref_rows:
+        conn.execute(insert(db.cited_documents), ref_rows)
+
+
+def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_id: str, award: Any,
+                          r: NormalizedReport) -> None:
+    """One commendation per named recipient of an award statement (lists and tables)."""
+    people_by_key = {p.key: p for p in r.people}
+    for name in award.recipients:
+        key = fold(name)
+        person = people_by_key.get(key)
+        kind = "person" if person is not None else "collective"
+        person_id = _person_id(conn, person) if person is not None else None
+        conn.execute(insert(db.commendations).values(
+            document_id=doc_id, award_row_id=award_row, award_id=award_id, recipient=name, recipient_key=key,
+            recipient_kind=kind, person_id=person_id, unit_id=person.unit_id if person else None,
+            period=r.period, decision=award.decision, status=award.status, **_prov(award.provenance, award.section),
+        ))
+
+
+def _person_id(conn: Connection, person: Any) -> int:
+    p = db.people.c
+    row = conn.execute(select(p.id).where(p.key == person.key, p.unit_id == person.unit_id)).first()
+    if row:
+        return row.id
+    return conn.execute(insert(db.people).values(
+        display=person.display, key=person.key, gender=person.gender, unit_id=person.unit_id
+    )).inserted_primary_key[0]
+
+
+def _replace(conn: Connection, r: NormalizedReport, previous: Any, doc_id: int, x: Extraction) -> int | None:
+    """Mark the older report of the same unit and period replaced (or this one, if it is older)."""
+    if previous is None:
+        return None
+    new_date, old_date = r.date or "", previous.date or ""
+    old_id, new_id = (previous.id, doc_id)
+    if new_date and old_date and new_date < old_date:
+        old_id, new_id = doc_id, previous.id  # an older file arrived late: it does not win
+    conn.execute(update(db.documents).where(db.documents.c.id == old_id).values(status="replaced"))
+    conn.execute(insert(db.replacements).values(
+        unit_id=r.unit_id, period=r.period, old_document_id=old_id, new_document_id=new_id,
+        replaced_at=datetime.now(timezone.utc),
+    ))
+    return old_id

@@ -1,0 +1,629 @@
+"""tdkt_organizations: units named in a report (communes, schools, offices, associations ...).
+
+A unit's name opens with a head word from extract/data/org_heads.yaml ("xã", "trường",
+"Phòng", "UBND", "Hội cựu chiến binh" ...) and goes on as long as the words are part of a
+proper name: in Vietnamese administrative writing every *word* of a proper name starts with a
+capital ("Phòng Tài nguyên và Môi trường", "Ban Tổ chức huyện ủy"), so a lower-case syllable
+continues the name only inside a capitalised word (the tokenizer's segmentation tells which
+syllables form a word). Level words ("huyện", "thị trấn") with their place name end it.
+
+Within a document, a short form that only one longer name extends ("Công an huyện" beside
+"Công an huyện Tuần Giáo", "UBND huyện" beside the issuer) is reported under the longer name,
+so that one unit is one item.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.model import BlockKind, Document, Organization, Provenance
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SPAN_KEY = "tdkt_organizations"
+TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
+
+# A unit of text: a syllable or acronym (with inner & / . ' kept: "HĐND&UBND", "20/7", "P.II"),
+# or one punctuation character.
+_UNIT = re.compile(r"[^\W_]+(?:[&/.'’][^\W_]+)*|\S")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_DIGITS = re.compile(r"\d+(?:/\d+)?$")
+# Abbreviations expanded when comparing two spellings of one unit.
+_EXPANSIONS = {
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "tdkt": "thi dua khen thuong",
+    "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc",
+    "lhpn": "lien hiep phu nu",
+    "chqs": "chi huy quan su",
+    "ccb": "cuu chien binh",
+    "nn": "nong nghiep",
+    "ptnt": "phat trien nong thon",
+    "gd": "giao duc",
+    "dt": "dao tao",
+    "tn": "thanh nien",
+    "cty": "cong ty",
+    "htx": "hop tac xa",
+}
+_PLACE_DIGIT_HEADS = {"phường", "quận", "khối", "thôn", "xóm", "tổ dân phố", "ấp"}
+_CAPITAL_HEADS = {"bộ", "ban", "hội", "đội", "đồn", "đài", "cục", "sở", "hội đồng", "ủy ban", "chi hội",
+                  "liên đội", "công đoàn", "trung tâm", "chi bộ", "văn phòng", "ngân hàng", "chi nhánh"}
+
+
+@dataclass(frozen=True)
+class Head:
+    phrase: tuple[str, ...]
+    kind: str
+    mode: str  # place | body | school | level
+    bare: bool = False  # the head alone is a name ("Huyện ủy", "Hội cựu chiến binh")
+    needs_level: bool = False  # a name only with a level word or place after it ("Công an huyện")
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    text: str
+    word: int  # index of the tokenizer's word that holds it
+    joined: bool = True  # at most one space (no line break) since the previous unit
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class OrgMention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    proper: bool = False  # has a proper name or number of its own, not only a level word
+    head: str = ""
+
+
+class PhraseSet:
+    """Phrases (tuples of lower-case units) indexed by their first unit; longest match wins."""
+
+    def __init__(self, phrases: list[tuple[str, ...]]) -> None:
+        self.phrases = frozenset(phrases)
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self.phrases, key=len, reverse=True):
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self.phrases
+
+    def __add__(self, other: "PhraseSet") -> "PhraseSet":
+        return PhraseSet(list(self.phrases | other.phrases))
+
+    def match(self, units: list["Unit"], i: int) -> int | None:
+        if i >= len(units):
+            return None
+        for phrase in self.by_first.get(units[i].low, ()):
+            end = match_phrase(units, i, phrase)
+            if end is not None:
+                return end
+        return None
+
+
+@dataclass
+class Lexicon:
+    heads: dict[str, list[Head]]
+    school_levels: PhraseSet
+    truong_levels: PhraseSet
+    levels: PhraseSet
+    company_words: PhraseSet
+    positions: set[str]
+    plurals: set[str]
+    not_names: set[str]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(m.group().lower() for m in _UNIT.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load((DATA / "org_heads.yaml").read_text(encoding="utf-8"))
+    heads: dict[str, list[Head]] = {}
+    for h in data["heads"]:
+        phrase = _phrase(h["phrase"])
+        head = Head(phrase, h["kind"], h["mode"], bool(h.get("bare")), bool(h.get("needs_level")))
+        heads.setdefault(phrase[0], []).append(head)
+    for options in heads.values():
+        options.sort(key=lambda h: -len(h.phrase))
+    by_length = lambda items: PhraseSet([_phrase(x) for x in items])  # noqa: E731
+    return Lexicon(
+        heads=heads,
+        school_levels=by_length(data["school_levels"]),
+        truong_levels=by_length(data["school_levels"] + data["school_levels_after_truong"]),
+        levels=by_length(data["levels"]),
+        company_words=by_length(data["company_words"]),
+        positions={" ".join(_phrase(p)) for p in data["position_words"]},
+        plurals={" ".join(_phrase(p)) for p in data["plural_words"]},
+        not_names={" ".join(_phrase(p)) for p in data["not_names"]},
+    )
+
+
+# --- units ---------------------------------------------------------------------------------------
+
+
+def units_of(text: str, words: list[tuple[int, int]] | None = None) -> list[Unit]:
+    """The text's units, each tagged with the index of the tokenizer word it lies in."""
+    out: list[Unit] = []
+    w, previous_end = 0, 0
+    for i, m in enumerate(_UNIT.finditer(text)):
+        joined = text[previous_end:m.start()] in ("", " ")
+        previous_end = m.end()
+        if words is None:
+            word = out[-1].word if joined and out and _second_syllable(out, m.group()) else i
+            out.append(Unit(m.start(), m.end(), m.group(), word, joined))
+            continue
+        while w < len(words) and words[w][1] <= m.start():
+            w += 1
+        inside = w < len(words) and words[w][0] <= m.start()
+        out.append(Unit(m.start(), m.end(), m.group(), w if inside else -1 - i, joined))
+    return out
+
+
+def _second_syllable(out: list[Unit], syllable: str) -> bool:
+    """Without a segmentation, guess two-syllable words: a Title-case syllable and one lower-case
+    syllable ("Thi đua", "Tổ chức"). Only for the document-wide pass (see document_names)."""
+    prev = out[-1].text
+    first_of_word = len(out) < 2 or out[-2].word != out[-1].word
+    return (syllable.isalpha() and syllable.islower() and prev.isalpha() and len(prev) > 1
+            and prev[0].isupper() and prev[1:].islower() and first_of_word)
+
+
+def words_of(doc: Doc) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+
+
+def match_phrase(units: list[Unit], i: int, phrase: tuple[str, ...]) -> int | None:
+    """End index (exclusive) when `phrase` is at units[i:], else None."""
+    if i + len(phrase) > len(units):
+        return None
+    for k, part in enumerate(phrase):
+        if units[i + k].low != part:
+            return None
+        if k and not units[i + k].joined:
+            return None
+    return i + len(phrase)
+
+
+def match_any(units: list[Unit], i: int, phrases: PhraseSet) -> int | None:
+    return phrases.match(units, i)
+
+
+def _splits_word(units: list[Unit], start: int, end: int) -> bool:
+    """The phrase is only part of a compound word ("xã hội", "Ban hành", "Bộ đội")."""
+    first, last = units[start], units[end - 1]
+    if start > 0 and units[start - 1].word == first.word and units[start - 1].text.isalpha():
+        return True
+    if end < len(units):
+        nxt = units[end]
+        if nxt.word == last.word and nxt.text[:1].islower():
+            return True
+    return False
+
+
+def _is_name_word(u: Unit) -> bool:
+    return u.capital and (u.text[0].isalpha())
+
+
+def _joined(units: list[Unit], a: int, b: int) -> bool:
+    """units[a] and units[b] (b = a + 1) are separated by at most one space."""
+    return units[b].joined
+
+
+# --- heads ---------------------------------------------------------------------------------------
+
+
+def head_at(units: list[Unit], i: int) -> tuple[Head, int] | None:
+    lex = lexicon()
+    for head in lex.heads.get(units[i].low, []):
+        end = match_phrase(units, i, head.phrase)
+        if end is None or _splits_word(units, i, end):
+            continue
+        if " ".join(head.phrase) in _CAPITAL_HEADS and not units[i].capital:
+            continue
+        return head, end
+    end = match_any(units, i, lex.school_levels)
+    if end is not None and not _splits_word(units, i, end) and units[i].capital:
+        return Head(tuple(u.low for u in units[i:end]), "truong", "level"), end
+    return None
+
+
+def _starts_unit(units: list[Unit], i: int) -> bool:
+    """A head, a position or a document type starts at units[i]: a new item, not a name's word."""
+    return head_at(units, i) is not None or " ".join(u.low for u in units[i:i + 2]) in lexicon().positions
+
+
+# --- name continuation ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Tail:
+    end: int  # unit index after the name
+    proper: bool = False
+    level: bool = False
+
+
+def _take_word(units: list[Unit], k: int) -> int:
+    """Past the capitalised unit at k and the lower-case syllables of the same word."""
+    word = units[k].word
+    k += 1
+    while k < len(units) and units[k].word == word and _joined(units, k - 1, k) and units[k].text.isalpha():
+        k += 1
+    return k
+
+
+def _place_name(units: list[Unit], k: int, limit: int = 4) -> int:
+    """End of a place name of 1..limit capitalised syllables starting at k (k when none)."""
+    lex = lexicon()
+    j = k
+    while j < len(units) and j - k < limit and _is_name_word(units[j]) and (j == k or _joined(units, j - 1, j)):
+        if j > k and _starts_unit(units, j):
+            break
+        if units[j].low in lex.not_names:
+            break
+        j += 1
+    return j
+
+
+def _level_at(units: list[Unit], k: int) -> int | None:
+    end = match_any(units, k, lexicon().levels)
+    if end is None or _splits_word(units, k, end):
+        return None
+    return end
+
+
+def _connector_ok(units: list[Unit], k: int) -> bool:
+    """A connector at k ("và", "&", "-") joins two words of one name."""
+    if k + 1 >= len(units) or not _is_name_word(units[k + 1]):
+        return False
+    if units[k].low == "và" and units[k + 1].text.isupper() and len(units[k + 1].text) == 1:
+        return False
+    return not _starts_unit(units, k + 1)
+
+
+def _comma_ok(units: list[Unit], k: int, name_start: int) -> bool:
+    """A comma inside a name: "Thi đua, Khen thưởng" or "Văn hóa, Thể thao và Du lịch"."""
+    if k + 1 >= len(units) or not _is_name_word(units[k + 1]) or _starts_unit(units, k + 1):
+        return False
+    before = " ".join(u.low for u in units[max(name_start, k - 2):k])
+    after = " ".join(u.low for u in units[k + 1:k + 3])
+    if before.endswith("thi đua") and after.startswith("khen thưởng"):
+        return True
+    # "A, B và C": a capitalised word, then "và" and a capitalised word before any stop
+    j = _take_word(units, k + 1)
+    return j + 1 < len(units) and units[j].low == "và" and _is_name_word(units[j + 1])
+
+
+def continue_name(units: list[Unit], j: int, head: Head) -> _Tail:
+    lex = lexicon()
+    tail = _Tail(j)
+    k = j
+    while k < len(units):
+        u = units[k]
+        if k > 0 and not _joined(units, k - 1, k):
+            break
+        level_end = _level_at(units, k)
+        if level_end is not None:
+            tail.level = True
+            k = _place_name(units, level_end)
+            tail.proper = tail.proper or k > level_end
+            tail.end = k
+            continue
+        if _is_name_word(u) and u.low not in lex.not_names:
+            k = _take_word(units, k)
+            tail.proper, tail.end = True, k
+            continue
+        if u.low == "số" and k + 1 < len(units) and units[k + 1].text[:1].isdigit():
+            k += 2
+            tail.proper, tail.end = True, k
+            continue
+        if head.mode in ("school", "level") and _DIGITS.match(u.text) and k == j:
+            k += 1
+            tail.proper, tail.end = True, k
+            continue
+        if tail.level:
+            break
+        if u.text in ("&", "-", "–") or u.low == "và":
+            if tail.end == k and (k > j or head.mode == "body") and _connector_ok(units, k):
+                k += 1
+                continue
+            break
+        if u.text == "," and tail.end == k and k > j and _comma_ok(units, k, j):
+            k += 1
+            continue
+        if u.low == "về" and tail.proper and k + 1 < len(units) and units[k + 1].text.isupper() and len(units[k + 1].text) > 1:
+            k += 2
+            tail.end = k
+            continue
+        company_end = match_any(units, k, lex.company_words) if head.kind == "doanh_nghiep" else None
+        if company_end is not None:
+            k = company_end
+            tail.end = k
+            continue
+        break
+    return tail
+
+
+# --- finding units -------------------------------------------------------------------------------
+
+
+def _preceding(units: list[Unit], i: int, n: int) -> str:
+    return " ".join(u.low for u in units[max(0, i - n):i])
+
+
+def _after_plural(units: list[Unit], i: int) -> bool:
+    plurals = lexicon().plurals
+    return any(_preceding(units, i, n) in plurals for n in (1, 2))
+
+
+def _after_position(units: list[Unit], i: int) -> bool:
+    positions = lexicon().positions
+    return any(_preceding(units, i, n) in positions for n in (1, 2, 3))
+
+
+def _inside(spans: list[tuple[int, int]], start: int) -> bool:
+    return any(s < start < e for s, e in spans)
+
+
+def _place_mentions(text: str, units: list[Unit], i: int, end: int, head: Head) -> tuple[list[OrgMention], int]:
+    """"xã Chiềng Sinh"; after a plural ("các xã: A, B và C") one unit per name."""
+    plural = _after_plural(units, i)
+    head_text = text[units[i].start:units[end - 1].end]
+    k = end
+    if plural and k < len(units) and units[k].text == ":":
+        k += 1
+    out: list[OrgMention] = []
+    while True:
+        name_end = _place_name(units, k)
+        if name_end == k and " ".join(head.phrase) in _PLACE_DIGIT_HEADS and k < len(units) and units[k].text.isdigit():
+            name_end = k + 1
+        if name_end == k or _looks_like_person(units, k, name_end):
+            break
+        name = text[units[k].start:units[name_end - 1].end]
+        start = units[i].start if not out and k == end else units[k].start
+        out.append(OrgMention(start, units[name_end - 1].end, f"{head_text} {name}", head.kind, True, head_text))
+        k = name_end
+        if not (plural or (k < len(units) and units[k].low == "và")):
+            break
+        if k + 1 < len(units) and (units[k].text == "," or units[k].low == "và") and not _starts_unit(units, k + 1):
+            k += 1
+            continue
+        break
+    return out, k
+
+
+def _looks_like_person(units: list[Unit], a: int, b: int) -> bool:
+    from extract.nlp.people import family_names
+
+    return b - a >= 3 and units[a].text in family_names()
+
+
+def _body_mention(text: str, units: list[Unit], i: int, end: int, head: Head) -> tuple[OrgMention | None, int]:
+    head_end = end
+    if head.mode == "school":
+        level_end = match_any(units, end, lexicon().truong_levels)
+        if level_end is not None and not _splits_word(units, end, level_end):
+            end = level_end
+    tail = continue_name(units, end, head)
+    if head.mode == "school" and not (tail.proper or tail.level):
+        return None, end
+    if head.mode == "level" and not tail.proper:
+        return None, end
+    if tail.end == end and not head.bare:
+        return None, end
+    if head.needs_level and not (tail.level or tail.proper):
+        return None, end
+    if head.mode == "body" and not head.bare and _after_plural(units, i) and not tail.proper:
+        return None, end
+    last = max(tail.end, end) - 1
+    name = text[units[i].start:units[last].end]
+    proper = tail.proper or (head.bare and head.mode == "body" and units[i].capital)
+    return OrgMention(units[i].start, units[last].end, name, head.kind, proper, " ".join(head.phrase)), last + 1
+
+
+def find_organizations(text: str, words: list[tuple[int, int]] | None = None) -> list[OrgMention]:
+    """Every unit named in `text`, in order; `words` are the tokenizer's word spans."""
+    units = units_of(text, words)
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    out: list[OrgMention] = []
+    i = 0
+    while i < len(units):
+        found = head_at(units, i)
+        if found is None:
+            i += 1
+            continue
+        head, end = found
+        if head.mode == "place":
+            mentions, nxt = _place_mentions(text, units, i, end, head)
+        else:
+            mention, nxt = _body_mention(text, units, i, end, head)
+            mentions = [mention] if mention else []
+        kept = [m for m in mentions if _keep(m, units, i, quoted)]
+        out.extend(kept)
+        i = nxt if mentions else i + 1
+    return out
+
+
+def _keep(m: OrgMention, units: list[Unit], i: int, quoted: list[tuple[int, int]]) -> bool:
+    if _inside(quoted, m.start):
+        return False  # inside a movement's or title's quotation marks
+    if not m.proper and _after_position(units, i):
+        return False  # "Chủ tịch UBND tỉnh" is a position
+    if m.head in ("chính phủ",) and _preceding(units, i, 1) in ("tướng",):
+        return False
+    return True
+
+
+# --- one unit, one name --------------------------------------------------------------------------
+
+
+def org_key(name: str) -> str:
+    """Folded name with abbreviations expanded and punctuation dropped, for comparing spellings."""
+    from extract.vietnamese import fold
+
+    words = re.split(r"[\s,\-–&;:()]+", fold(name).replace("&", " & "))
+    expanded = [_EXPANSIONS.get(w, w) for w in words if w]
+    return " ".join(expanded)
+
+
+def canonical_names(names: list[str], issuer: str | None = None) -> dict[str, str]:
+    """Map each key to the name it is reported under.
+
+    Spellings with one key merge under the longest. A key that only one longer key extends
+    ("cong an huyen" -> "cong an huyen tuan giao"; "mat tran to quoc" -> "uy ban mat tran to
+    quoc huyen") merges into it; when several do, the issuer's own name wins, else none.
+    """
+    longest: dict[str, str] = {}
+    for name in names + ([issuer] if issuer else []):
+        key = org_key(name)
+        if key and len(name) > len(longest.get(key, "")):
+            longest[key] = name
+    issuer_key = org_key(issuer) if issuer else None
+    out: dict[str, str] = {}
+    for key, name in longest.items():
+        wider = _widest([k for k in longest if k != key and _extends(k, key) and _ends_in_name(longest[k])])
+        if len(wider) == 1:
+            out[key] = longest[wider[0]]
+        elif issuer_key in wider:
+            out[key] = longest[issuer_key]
+        else:
+            out[key] = name
+    return out
+
+
+def _widest(keys: list[str]) -> list[str]:
+    """The keys that no other key of the list extends (a chain a < a b < a b c counts once)."""
+    return [k for k in keys if not any(o != k and _extends(o, k) for o in keys)]
+
+
+def _extends(longer: str, key: str) -> bool:
+    return longer.startswith(key + " ") or longer.startswith("uy ban " + key)
+
+
+def _ends_in_name(name: str) -> bool:
+    """A name that ends in a capitalised word or a level word ("huyện") is complete."""
+    last = name.split()[-1] if name.split() else ""
+    return last[:1].isupper() or last[:1].isdigit() or (last.lower(),) in lexicon().levels
+
+
+_DOCUMENT_CACHE: dict[int, tuple[Document, dict[str, str]]] = {}
+
+
+def document_names(document: Document, issuer: str | None) -> dict[str, str]:
+    """canonical_names over every tagged block of the document (computed once per document).
+
+    This pass runs without the tokenizer's word segmentation (a second underthesea pass would
+    double the run time): the longer names it looks for end in capitalised words and level
+    words, which need no segmentation.
+    """
+    cached = _DOCUMENT_CACHE.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    names = [
+        m.name
+        for block in document.blocks
+        if block.kind in TAGGED_KINDS
+        for m in find_organizations(block.text)
+    ]
+    result = canonical_names(names, issuer)
+    _DOCUMENT_CACHE.clear()  # one document at a time: memory stays flat over a batch
+    _DOCUMENT_CACHE[id(document)] = (document, result)
+    return result
+
+
+# --- the recipients block ------------------------------------------------------------------------
+
+_RECIPIENTS = re.compile(r"N[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
+
+
+def recipient_organizations(document: Document, issuer: str | None = None) -> list[Organization]:
+    """Units named in the "Nơi nhận" list of a signature block ("- Ban TĐKT tỉnh - Sở Nội vụ;").
+
+    The pipeline does not tag signature blocks (the signer is metadata), yet the recipients are
+    units the document names; call this after tagging to add them.
+    """
+    names = document_names(document, issuer)
+    out: list[Organization] = []
+    for block in document.blocks:
+        if block.kind is not BlockKind.SIGNATURE:
+            continue
+        for line_start, line in _recipient_lines(block.text):
+            for m in find_organizations(line):
+                quote = line.strip(" -;.")
+                prov = Provenance(block.index, line_start + m.start, line_start + m.end, quote, block.page)
+                out.append(Organization(names.get(org_key(m.name), m.name), prov, m.kind))
+    return out
+
+
+def _recipient_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of each recipient line after "Nơi nhận", without the filing line ("Lưu: VT")."""
+    m = _RECIPIENTS.search(text)
+    if m is None:
+        return []
+    out: list[tuple[int, str]] = []
+    offset = m.end()
+    for line in re.split(r"(?<=\n)", text[m.end():]):
+        cell = line.split(" | ")[0]  # the signature column sits beside the list in a table row
+        if cell.strip(" -\n").lower().startswith("lưu") or not cell.strip():
+            offset += len(line)
+            continue
+        out.append((offset, cell.rstrip("\n")))
+        offset += len(line)
+    return out
+
+
+# --- the spaCy component -------------------------------------------------------------------------
+
+
+class OrganizationFinder:
+    def __init__(self, nlp: Language, name: str, merge_aliases: bool) -> None:
+        self.name = name
+        self.merge_aliases = merge_aliases
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.find(doc))
+
+    def find(self, doc: Doc) -> list[OrgMention]:
+        mentions = find_organizations(doc.text, words_of(doc))
+        seen: set[str] = set()
+        out = []
+        for m in mentions:
+            key = org_key(m.name)
+            if key not in seen:
+                seen.add(key)
+                out.append(m)
+        return out
+
+    def set_annotations(self, doc: Doc, mentions: list[OrgMention]) -> Doc:
+        from extract.nlp.context import context_of, provenance, set_items
+
+        ctx = context_of(doc)
+        names = document_names(ctx.document, ctx.issuer) if self.merge_aliases else {}
+        entries = []
+        for m in mentions:
+            name = names.get(org_key(m.name), m.name)
+            item = Organization(name=name, provenance=provenance(doc, m.start, m.end), kind=m.kind)
+            entries.append((m.start, m.end, m.kind, item))
+        set_items(doc, SPAN_KEY, entries)
+        return doc
+
+
+@Language.factory(SPAN_KEY, default_config={"merge_aliases": True}, assigns=["doc.spans"])
+def make_organization_finder(nlp: Language, name: str, merge_aliases: bool) -> OrganizationFinder:
+    return OrganizationFinder(nlp, name, merge_aliases)

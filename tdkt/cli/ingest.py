@@ -1,0 +1,60 @@
+"""`tdkt ingest PATH...`: read, extract, normalize and store a batch of reports."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from aggregate.db import database_url, make_engine
+from aggregate.ingest import IngestSummary, default_workers, ingest
+from extract import iter_files
+from tdkt.cli.console import err, out
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Địa chỉ CSDL (mặc định: sqlite:///tdkt.db hoặc TDKT_DATABASE_URL)")]
+RegistryOption = Annotated[Path | None, typer.Option("--registry", help="Danh mục đơn vị (YAML) của huyện")]
+WorkersOption = Annotated[int | None, typer.Option("--workers", "-j", help="Số tiến trình (mặc định: số lõi CPU)")]
+
+
+def run_ingest(paths: list[Path], db: str | None, registry: Path | None, workers: int | None) -> IngestSummary:
+    """Ingest with a progress bar on stderr, then print the summary; shared by ingest and run."""
+    files = list(iter_files(paths))
+    if not files:
+        err.print("Không có tệp báo cáo nào để xử lý.")
+        raise typer.Exit(1)
+    engine = make_engine(db)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err) as progress:
+        task = progress.add_task("Đang xử lý", total=len(files))
+
+        def on_file(path: Path, status: str) -> None:
+            progress.update(task, advance=1, description=f"{path.name[:40]}")
+
+        summary = ingest(paths, engine, registry_path=str(registry) if registry else None,
+                         workers=workers or default_workers(), on_file=on_file)
+    print_summary(summary, database_url(db))
+    return summary
+
+
+def print_summary(s: IngestSummary, url: str) -> None:
+    out.print(
+        f"Đã xử lý {s.files} tệp, {len(s.failures)} tệp lỗi: lưu mới {s.stored} (thay thế {s.replaced}), "
+        f"bỏ qua {s.skipped} đã có; {s.figures} số liệu, {s.awards} mục khen thưởng, {s.warnings} cảnh báo. "
+        f"CSDL: {url}",
+        markup=False,
+    )
+    for line in s.failures:
+        err.print(f"  - {line}", markup=False)
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục báo cáo (đọc cả thư mục con)")],
+    db: DbOption = None,
+    registry: RegistryOption = None,
+    workers: WorkersOption = None,
+) -> None:
+    """Đọc, trích xuất, chuẩn hóa và lưu cả lô báo cáo vào CSDL (chạy lại không lưu trùng)."""
+    summary = run_ingest(paths, db, registry, workers)
+    if summary.failures:
+        raise typer.Exit(1)

@@ -1,0 +1,231 @@
+"""tdkt_awards: award statements in paragraphs, bullets and tables, on reports of several styles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from extract.model import Award, BlockKind, Document, Source
+from extract.nlp.awards import AwardsComponent, find_counts, label_reason
+from extract.nlp.context import CONTEXT_KEY, BlockContext, items_of
+
+Row = list[str]
+
+
+def run(blocks: list[str | list[Row]], issuer: str | None, headings: tuple[str, ...] = ()) -> list[Award]:
+    """Tag each block the way extract.pipeline does (lead-in, previous block, section heading)."""
+    document = Document(Source("bao-cao.txt", "0" * 64, "txt"))
+    for block in blocks:
+        if isinstance(block, list):
+            document.add(BlockKind.TABLE, "\n".join(" | ".join(r) for r in block), rows=block)
+        elif block in headings:
+            document.add(BlockKind.HEADING, block)
+        else:
+            document.add(BlockKind.LIST_ITEM if block[:1] in "-+" else BlockKind.PARAGRAPH, block)
+    return tag(document, issuer)
+
+
+def tag(document: Document, issuer: str | None) -> list[Award]:
+    nlp = spacy.blank("xx")
+    component = AwardsComponent(nlp)
+    awards: list[Award] = []
+    heading = lead_in = previous = None
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            heading = block.text
+        ctx = BlockContext(block=block, document=document, section_heading=heading, lead_in=lead_in,
+                           previous=previous, issuer=issuer)
+        doc = nlp.make_doc(block.text)
+        doc.user_data[CONTEXT_KEY] = ctx
+        awards += items_of(component(doc), "tdkt_awards")
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            lead_in = block.text if block.text.rstrip().endswith(":") else None
+        elif block.kind is BlockKind.LIST_ITEM and block.text.rstrip().endswith(":"):
+            lead_in = block.text
+        previous = block
+    return awards
+
+
+def key(a: Award) -> tuple:
+    return (a.award, a.collectives, a.individuals, a.households, a.total)
+
+
+COMMUNE = [  # a commune's year-end report
+    "Năm 2023, Chủ tịch UBND xã đã tặng Giấy khen cho 12 tập thể, 35 cá nhân có thành tích xuất sắc"
+    " trong phong trào thi đua yêu nước năm 2023.",
+    "Đề nghị Chủ tịch UBND huyện tặng Giấy khen cho 03 tập thể và 05 cá nhân.",
+    "Có 45 cá nhân đạt danh hiệu Lao động tiên tiến; 6 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở.",
+    "Toàn xã có 1.520 hộ gia đình đăng ký xây dựng gia đình văn hóa, 12 bản đăng ký bản văn hóa.",
+    "Công nhận danh hiệu Gia đình văn hóa cho 1.320 hộ gia đình.",
+    "Trong năm, UBND xã đã khen thưởng gần 2.400 trường hợp.",
+    "UBND xã đề nghị khen thưởng đột xuất đối với các tập thể, cá nhân có thành tích tiêu biểu.",
+    "Theo Quyết định số 1234/QĐ-UBND ngày 12/10/2023, Chủ tịch UBND huyện tặng Giấy khen cho 5 tập thể,"
+    " 9 cá nhân vì đã có thành tích trong công tác phòng, chống thiên tai.",
+]
+
+
+def test_commune_report():
+    awards = run(COMMUNE, "Ủy ban nhân dân xã Quài Tở")
+    assert [key(a) for a in awards] == [
+        ("giay_khen_chu_tich_ubnd_xa", 12, 35, None, None),
+        ("giay_khen_chu_tich_ubnd_huyen", 3, 5, None, None),
+        ("lao_dong_tien_tien", None, 45, None, None),
+        ("chien_si_thi_dua_co_so", None, 6, None, None),
+        ("gia_dinh_van_hoa", None, None, 1320, None),
+        ("giay_khen_chu_tich_ubnd_xa", None, None, None, 2400),
+        ("giay_khen_chu_tich_ubnd_huyen", 5, 9, None, None),
+    ]
+    first, proposed, *_rest, total, decided = awards
+    assert first.reason == "thành tích xuất sắc trong phong trào thi đua yêu nước năm 2023"
+    assert first.raw == "Chủ tịch UBND xã đã tặng Giấy khen" and first.status == "awarded"
+    assert proposed.status == "proposed"
+    assert total.qualifier == "gần"
+    assert decided.decision == "1234/QĐ-UBND"
+    assert decided.reason == "thành tích trong công tác phòng, chống thiên tai"
+    assert decided.provenance.quote.startswith("Theo Quyết định số 1234/QĐ-UBND")
+
+
+SCHOOL = [  # a school's report: a lead-in with bullets, a proposal list and two statistics tables
+    "III. THI ĐUA, KHEN THƯỞNG",
+    "Khen thưởng thường xuyên năm học 2022-2023:",
+    "- Giấy khen của Hiệu trưởng: 25 cá nhân;",
+    "- Giấy khen: 4 tập thể, 10 cá nhân;",
+    "- Bằng khen của Chủ tịch UBND tỉnh: 02 cá nhân.",
+    "Năm học 2022-2023 nhà trường có 177 Bằng khen các cấp.",
+    "Danh sách đề nghị khen thưởng năm học 2022-2023",
+    [["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"],
+     ["1", "Nguyễn Văn An", "Giáo viên", "Trường TH A", "Bằng khen của Chủ tịch UBND tỉnh"],
+     ["2", "Lò Thị Bình", "Hiệu trưởng", "Trường MN B", "Bằng khen của Chủ tịch UBND tỉnh"],
+     ["3", "Quàng Văn Cường", "Kế toán", "Trường THCS C", "Chiến sĩ thi đua cơ sở"]],
+    "Kết quả khen thưởng năm 2023",
+    [["STT", "Hình thức khen thưởng", "Số lượng", "Số lượng"],
+     ["", "", "Tập thể", "Cá nhân"],
+     ["1", "Bằng khen của Thủ tướng Chính phủ", "1", "2"],
+     ["2", "Bằng khen của Chủ tịch UBND tỉnh", "5", "12"],
+     ["3", "Giấy khen của Chủ tịch UBND huyện", "44", "1.120"],
+     ["4", "Chiến sĩ thi đua cơ sở", "", "36"],
+     ["", "Tổng cộng", "50", "1.170"]],
+    [["Đối tượng", "Bằng khen UBND tỉnh", "Giấy khen UBND huyện"],
+     ["Tập thể", "3", "44"],
+     ["Cá nhân", "3", "73"]],
+]
+
+
+def test_school_report():
+    awards = run(SCHOOL, "Trường THCS Quài Cang", headings=("III. THI ĐUA, KHEN THƯỞNG",))
+    assert [key(a) for a in awards] == [
+        ("giay_khen_thu_truong_co_quan_don_vi", None, 25, None, None),
+        ("giay_khen_thu_truong_co_quan_don_vi", 4, 10, None, None),  # the school's issuer gives it
+        ("bang_khen_chu_tich_ubnd_tinh", None, 2, None, None),
+        ("bang_khen_chu_tich_ubnd_tinh", None, None, None, 177),
+        ("bang_khen_chu_tich_ubnd_tinh", None, 2, None, None),
+        ("chien_si_thi_dua_co_so", None, 1, None, None),
+        ("bang_khen_thu_tuong_chinh_phu", 1, 2, None, None),
+        ("bang_khen_chu_tich_ubnd_tinh", 5, 12, None, None),
+        ("giay_khen_chu_tich_ubnd_huyen", 44, 1120, None, None),
+        ("chien_si_thi_dua_co_so", None, 36, None, None),
+        ("bang_khen_chu_tich_ubnd_tinh", 3, 3, None, None),
+        ("giay_khen_chu_tich_ubnd_huyen", 44, 73, None, None),
+    ]
+    assert awards[0].reason == "thường xuyên năm học 2022-2023"
+    proposal = awards[4]
+    assert proposal.status == "proposed"
+    assert proposal.recipients == ["Nguyễn Văn An", "Lò Thị Bình"]
+    assert proposal.provenance.quote.startswith("1 | Nguyễn Văn An")
+    assert all(a.status == "awarded" for a in awards[6:])
+
+
+DECISION = [  # Điều 1 of a decision, and a plus-bullet list under a dash bullet
+    "Điều 1. Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện cho 05 tập thể và 12 cá nhân"
+    " (có danh sách kèm theo) đã có thành tích xuất sắc trong công tác phòng, chống dịch bệnh năm 2023.",
+    "- Khen thưởng tổng kết năm học 2022 - 2023 của ngành Giáo dục",
+    "+ Danh hiệu Tập thể lao động xuất sắc: 7 tập thể;",
+    "+ Danh hiệu Chiến sỹ thi đua cấp tỉnh: 3 cá nhân;",
+    "+ Huân chương Lao động hạng Ba: 01 cá nhân.",
+    "- Chuyên đề: 15 tập thể, 40 cá nhân.",
+]
+
+
+def test_decision_and_nested_bullets():
+    awards = run(DECISION, "Ủy ban nhân dân huyện Mường Ảng")
+    assert [key(a) for a in awards] == [
+        ("giay_khen_chu_tich_ubnd_huyen", 5, 12, None, None),
+        ("tap_the_lao_dong_xuat_sac", 7, None, None, None),
+        ("chien_si_thi_dua_bo_tinh", None, 3, None, None),
+        ("huan_chuong_lao_dong_hang_ba", None, 1, None, None),
+        ("khong_ro", 15, 40, None, None),  # a sibling bullet says "Khen thưởng"
+    ]
+    assert awards[-1].reason == "Chuyên đề"
+    awards = awards[:-1]
+    assert awards[0].reason == "thành tích xuất sắc trong công tác phòng, chống dịch bệnh năm 2023"
+    assert {a.reason for a in awards[1:]} == {"tổng kết năm học 2022 - 2023 của ngành Giáo dục"}
+
+
+def test_label_bullet_in_commendation_section():
+    blocks = ["IV. KẾT QUẢ KHEN THƯỞNG", "- Chuyên đề, đột xuất: 39 tập thể, 123 cá nhân."]
+    (award,) = run(blocks, None, headings=(blocks[0],))
+    assert key(award) == ("khong_ro", 39, 123, None, None)
+    assert award.reason == "Chuyên đề, đột xuất"
+
+
+def test_label_bullet_outside_commendation_is_a_figure():
+    blocks = ["II. KẾT QUẢ PHONG TRÀO", "- Giáo dục: 27.439 học sinh, 55 trường."]
+    assert run(blocks, None, headings=(blocks[0],)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cho 03 tập thể, 03 cá nhân", [(3, "collectives"), (3, "individuals")]),
+        ("1.762 cá nhân và 12 hộ gia đình", [(1762, "individuals"), (12, "households")]),
+        ("45 lượt cá nhân, 7 đ/c", [(45, "individuals"), (7, "individuals")]),
+        ("gần 2.400 trường hợp", [(2400, "total")]),
+        ("ngày 19/3/2014 có 5 ha", []),
+    ],
+)
+def test_find_counts(text, expected):
+    assert [(c.value, c.kind) for c in find_counts(text)] == expected
+
+
+def test_label_reason():
+    assert label_reason("- Khen thưởng thành tích xuất sắc trong công tác phòng, chống Covid-19:") == (
+        "thành tích xuất sắc trong công tác phòng, chống Covid-19"
+    )
+    assert label_reason("Kết quả khen thưởng như sau:") is None
+
+
+def test_seed_report_matches_gold(seed_dir):
+    """The seed's paragraphs (the .txt split at blank lines) give the nine gold statements."""
+    gold = json.loads((seed_dir / "gold.json").read_text(encoding="utf-8"))["awards"]
+    text = (seed_dir / "bao-cao-tdkt-6t-2021.txt").read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    headings = tuple(p for p in paragraphs if p[:3].rstrip(".").isupper() and p[:2] in ("I.", "II", "IV", "V."))
+    awards = run(paragraphs, "Ủy ban nhân dân huyện Tuần Giáo", headings=headings)
+    expected = [(g["award"], g["collectives"], g["individuals"], g["households"], None) for g in gold]
+    assert sorted(map(key, awards), key=str) == sorted(expected, key=str)
+    assert {g["reason"] for g in gold} == {a.reason for a in awards}
+
+
+def test_docx_table_from_word(tmp_path: Path):
+    """A statistics table typed in Word, read by the DOCX reader."""
+    import docx
+
+    from extract.readers import read
+
+    document = docx.Document()
+    document.add_paragraph("Kết quả khen thưởng năm 2024 như sau:")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["Hình thức", "Tập thể", "Cá nhân"],
+                             ["Giấy khen của Chủ tịch UBND huyện", "25", "80"],
+                             ["Danh hiệu Lao động tiên tiến", "", "1.320"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "ket-qua.docx"
+    document.save(path)
+    awards = tag(read(path), "Ủy ban nhân dân huyện Điện Biên Đông")
+    assert [key(a) for a in awards] == [
+        ("giay_khen_chu_tich_ubnd_huyen", 25, 80, None, None),
+        ("lao_dong_tien_tien", None, 1320, None, None),
+    ]
