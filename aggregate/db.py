@@ -168,9 +168,18 @@ commendations = Table(
     Column("person_id", Integer, ForeignKey("people.id")),
     Column("unit_id", String(80)),
     Column("period", String(20), index=True),
+    Column("year", Integer, index=True),  # the calendar year the period ends in
     Column("decision", String(80)),
     Column("status", String(10), nullable=False),
     *_provenance_columns(),
+)
+
+# every distinct folded recipient name: the index rapidfuzz searches for typo-tolerant matches
+recipient_names = Table(
+    "recipient_names",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Text, nullable=False, unique=True),
 )
 
 organizations = Table(
@@ -223,6 +232,17 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def insert_ignore(table: Table, engine_or_conn) -> object:
+    """INSERT ... that skips rows violating a unique key (SQLite and PostgreSQL)."""
+    if engine_or_conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
 
 
 def upgrade(engine: Engine) -> None:

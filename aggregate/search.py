@@ -1,22 +1,22 @@
 """Search stored commendations by name and stored report text, on SQLite and PostgreSQL alike.
 
 Names are compared folded (case, diacritics, đ/d and tone style do not matter: "vu thi ngot",
-"VŨ THỊ NGỌT" and "Vũ Thị Ngọt" are one key). Candidates come from an index — the exact key
-(B-tree), then trigrams (SQLite FTS5 trigram table, PostgreSQL pg_trgm) — and are ranked with
-rapidfuzz, so a one-letter typo still finds the right person first. The SQL is built apart from
-running it (`*_sql` functions) and the user's words only ever travel as bound parameters.
+"VŨ THỊ NGỌT" and "Vũ Thị Ngọt" are one key). The exact key is looked up through its B-tree
+index; for typos, rapidfuzz scans the index of *distinct* folded names (`recipient_names`, far
+smaller than the commendations) held in memory and refreshed when it grows, and the best keys
+are then fetched by index. The SQL is built apart from running it (`*_sql` functions) and the
+user's words only ever travel as bound parameters.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from sqlalchemy import Engine, text
+from rapidfuzz import fuzz, process
+from sqlalchemy import Connection, Engine, text
 
 from extract.vietnamese import fold
 
-CANDIDATES = 400
 MIN_SCORE = 75.0
 
 
@@ -80,36 +80,43 @@ def _filters(q: SearchQuery) -> tuple[str, dict[str, object]]:
     if q.kind:
         sql += " AND c.recipient_kind = :kind"
         params["kind"] = q.kind
+    if q.year_from:
+        sql += " AND c.year >= :year_from"
+        params["year_from"] = q.year_from
+    if q.year_to:
+        sql += " AND c.year <= :year_to"
+        params["year_to"] = q.year_to
     return sql, params
 
 
-def exact_sql(q: SearchQuery) -> tuple[str, dict[str, object]]:
+def keys_sql(q: SearchQuery, keys: list[str], limit: int) -> tuple[str, dict[str, object]]:
+    """The commendations of the given folded names (newest first), with the query's filters."""
     where, params = _filters(q)
-    return _SELECT + " AND c.recipient_key = :key" + where, {"key": fold(q.text), **params}
+    names = {f"k{i}": k for i, k in enumerate(keys)}
+    placeholders = ", ".join(f":{n}" for n in names)
+    sql = _SELECT + f" AND c.recipient_key IN ({placeholders})" + where + " ORDER BY c.year DESC LIMIT :n"
+    return sql, {**names, **params, "n": limit}
 
 
-def trigrams(key: str) -> list[str]:
-    """The distinct 3-letter pieces of the words of a folded name (words shorter than 3 kept whole)."""
-    grams: list[str] = []
-    for word in key.split():
-        pieces = [word] if len(word) <= 3 else [word[i : i + 3] for i in range(len(word) - 2)]
-        grams += [p for p in pieces if p not in grams]
-    return grams
+class NameIndex:
+    """The distinct folded names, cached per database and reloaded when rows were added."""
+
+    _cache: dict[str, tuple[int, list[str]]] = {}
+
+    @classmethod
+    def keys(cls, conn: Connection) -> list[str]:
+        url = str(conn.engine.url)
+        newest = conn.execute(text("SELECT max(id) FROM recipient_names")).scalar() or 0
+        cached = cls._cache.get(url)
+        if cached is None or cached[0] != newest:
+            keys = list(conn.execute(text("SELECT key FROM recipient_names")).scalars())
+            cls._cache[url] = (newest, keys)
+        return cls._cache[url][1]
 
 
-def fuzzy_sql(q: SearchQuery, dialect: str) -> tuple[str, dict[str, object]]:
-    where, params = _filters(q)
-    key = fold(q.text)
-    if dialect == "postgresql":
-        sql = (_SELECT + " AND c.recipient_key % :key" + where
-               + " ORDER BY similarity(c.recipient_key, :key) DESC LIMIT :n")
-        return sql, {"key": key, "n": CANDIDATES, **params}
-    # FTS5 query syntax: each trigram a quoted string, OR-ed; quotes inside are doubled
-    grams = [g for g in trigrams(key) if len(g) >= 3] or [key]
-    match = " OR ".join('"' + g.replace('"', '""') + '"' for g in grams)
-    sql = (_SELECT + " AND c.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH :match"
-           " ORDER BY rank LIMIT :n)" + where)
-    return sql, {"match": match, "n": CANDIDATES, **params}
+def similar_keys(key: str, keys: list[str], limit: int = 30) -> list[str]:
+    matches = process.extract(key, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=MIN_SCORE)
+    return [m[0] for m in matches if m[0] != key]
 
 
 def _score(key: str, candidate: str) -> float:
@@ -121,19 +128,15 @@ def search_commendations(engine: Engine, q: SearchQuery) -> list[CommendationHit
     if not key:
         return []
     with engine.connect() as conn:
-        sql, params = exact_sql(q)
+        sql, params = keys_sql(q, [key], q.limit)
         rows = conn.execute(text(sql), params).all()
         if len(rows) < q.limit:
-            sql, params = fuzzy_sql(q, engine.dialect.name)
-            seen = {r.id for r in rows}
-            rows += [r for r in conn.execute(text(sql), params).all() if r.id not in seen]
+            keys = similar_keys(key, NameIndex.keys(conn))
+            if keys:
+                sql, params = keys_sql(q, keys, q.limit - len(rows))
+                rows += conn.execute(text(sql), params).all()
     hits = []
     for r in rows:
-        year = period_year(r.period)
-        if q.year_from and (year is None or year < q.year_from):
-            continue
-        if q.year_to and (year is None or year > q.year_to):
-            continue
         score = _score(key, r.recipient_key)
         if score >= MIN_SCORE:
             hits.append(CommendationHit(round(score, 1), r.recipient, r.recipient_kind, r.award_id, r.period,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from aggregate import db
+from aggregate.search import period_year
 from extract.model import Document, Extraction, Provenance
 from extract.vietnamese import fold
 from normalize.model import NormalizedReport
@@ -131,13 +132,14 @@ def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_i
     people_by_key = {p.key: p for p in r.people}
     for name in award.recipients:
         key = fold(name)
+        conn.execute(db.insert_ignore(db.recipient_names, conn).values(key=key))
         person = people_by_key.get(key)
         kind = "person" if person is not None else "collective"
         person_id = _person_id(conn, person) if person is not None else None
         conn.execute(insert(db.commendations).values(
             document_id=doc_id, award_row_id=award_row, award_id=award_id, recipient=name, recipient_key=key,
             recipient_kind=kind, person_id=person_id, unit_id=person.unit_id if person else None,
-            period=r.period, decision=award.decision, status=award.status, **_prov(award.provenance, award.section),
+            period=r.period, year=period_year(r.period), decision=award.decision, status=award.status, **_prov(award.provenance, award.section),
         ))
 
 

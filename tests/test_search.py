@@ -9,7 +9,7 @@ from sqlalchemy import insert
 from aggregate import db
 from aggregate.db import make_engine, upgrade
 from aggregate.history import MET, NOT_MET, UNKNOWN, eligibility, history, reported_years
-from aggregate.search import SearchQuery, search_commendations, search_text
+from aggregate.search import SearchQuery, period_year, search_commendations, search_text
 from extract.taxonomy import load_taxonomy
 from extract.vietnamese import fold
 
@@ -38,8 +38,9 @@ class Corpus:
         with self.engine.begin() as conn:
             conn.execute(insert(db.commendations).values(
                 document_id=doc_id, award_id=award_id, recipient=name, recipient_key=fold(name),
-                recipient_kind=kind, unit_id=unit, period=period, decision="12/QĐ-UBND", status="awarded",
+                recipient_kind=kind, unit_id=unit, period=period, year=period_year(period), decision="12/QĐ-UBND", status="awarded",
                 page=2, quote=f"{award_id}: {name}"))
+            conn.execute(db.insert_ignore(db.recipient_names, conn).values(key=fold(name)))
 
 
 @pytest.fixture

@@ -10,8 +10,15 @@ from extract.model import Block, BlockKind, Document, Provenance
 
 CONTEXT_KEY = "tdkt"
 
-# A sentence ends at . ! ? ; followed by space, or at a line break. "./." closes a document.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(\-–+•A-ZÀ-Ỹ0-9])|\n+")
+# A sentence ends at . ! ? ; followed by space and a capital, digit, quote or bullet, or at a
+# line break. (No character range stands for Vietnamese capitals: À-Ỹ also spans lower case.)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=(\S))|\n+")
+_OPENERS = set('"“(-–+•')
+
+
+def _is_boundary(m: re.Match[str]) -> bool:
+    nxt = m.group(1)
+    return nxt is None or nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
 
 
 @dataclass
@@ -37,6 +44,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or table row) of `text` around [start, end)."""
     s, e = 0, len(text)
     for m in _SENTENCE_END.finditer(text):
+        if not _is_boundary(m):
+            continue
         if m.end() <= start:
             s = m.end()
         elif m.start() >= end:

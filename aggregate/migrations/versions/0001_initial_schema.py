@@ -196,6 +196,7 @@ def upgrade() -> None:
     sa.Column('person_id', sa.Integer(), nullable=True),
     sa.Column('unit_id', sa.String(length=80), nullable=True),
     sa.Column('period', sa.String(length=20), nullable=True),
+    sa.Column('year', sa.Integer(), nullable=True),
     sa.Column('decision', sa.String(length=80), nullable=True),
     sa.Column('status', sa.String(length=10), nullable=False),
     sa.Column('section', sa.String(length=40), nullable=True),
@@ -210,6 +211,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('commendations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_commendations_year'), ['year'], unique=False)
         batch_op.create_index(batch_op.f('ix_commendations_award_id'), ['award_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_commendations_document_id'), ['document_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_commendations_period'), ['period'], unique=False)
