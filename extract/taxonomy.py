@@ -32,7 +32,11 @@ CONF_ISSUER = 0.75
 CONF_FORM_DEFAULT = 0.6
 CONF_UNKNOWN = 0.3
 FUZZY_MIN_SCORE = 88.0
-GENERIC_FORM = "khen_thuong"  # the bare verb: the weakest form
+GENERIC_FORM = "khen_thuong"
+
+# (compiled pattern, key, view mode, a literal the view must contain for the pattern to match)
+Pattern = tuple[re.Pattern[str], str, str, str]
+  # the bare verb: the weakest form
 
 
 class ResolveContext(Protocol):
@@ -101,9 +105,9 @@ class Taxonomy:
     givers: list[Giver]
     forms: list[Form]
     regimes: dict[str, Any]
-    _name_patterns: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list, repr=False)
-    _giver_patterns: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list, repr=False)
-    _form_patterns: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list, repr=False)
+    _name_patterns: list[Pattern] = field(default_factory=list, repr=False)
+    _giver_patterns: list[Pattern] = field(default_factory=list, repr=False)
+    _form_patterns: list[Pattern] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         for award in self.awards.values():
@@ -179,7 +183,7 @@ def _is_abbreviation(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(text.split()) == 1
 
 
-def _compile(text: str, key: str, keep_marks: bool = False) -> tuple[re.Pattern[str], str, str]:
+def _compile(text: str, key: str, keep_marks: bool = False) -> Pattern:
     """A whole-word pattern; `keep_marks` matches diacritics exactly (lower case only)."""
     exact = _is_abbreviation(text)
     if exact:
@@ -191,14 +195,16 @@ def _compile(text: str, key: str, keep_marks: bool = False) -> tuple[re.Pattern[
     words = [re.escape(w) for w in body.split()]
     pattern = r"(?<![\w&])" + r"\s+".join(words) + r"(?![\w&])"
     mode = "exact" if exact else ("marks" if keep_marks else "fold")
-    return re.compile(pattern), key, mode
+    return re.compile(pattern), key, mode, max(body.split(), key=len)
 
 
-def _find(patterns: list[tuple[re.Pattern[str], str, str]], text: str) -> list[Match]:
+def _find(patterns: list[Pattern], text: str) -> list[Match]:
     text = normalize(text)
     views = {"exact": text, "marks": text.lower(), "fold": fold_keep(text)}
     out: list[Match] = []
-    for pattern, key, mode in patterns:
+    for pattern, key, mode, needle in patterns:
+        if needle not in views[mode]:  # a substring test is far cheaper than the regex
+            continue
         for m in pattern.finditer(views[mode]):
             out.append(Match(m.start(), m.end(), key))
     return out

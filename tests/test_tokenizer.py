@@ -35,12 +35,18 @@ def test_doc_text_is_block_text(nlp, text):
         assert text[token.idx : token.idx + len(token.text)] == token.text
 
 
-def test_multi_syllable_words_are_one_token_with_pos(nlp):
+def test_multi_syllable_words_are_one_token(nlp):
     doc = nlp("Cô giáo Vũ Thị Ngọt dạy học sinh")
-    words = [t.text for t in doc]
-    assert "Vũ Thị Ngọt" in words
-    name = next(t for t in doc if t.text == "Vũ Thị Ngọt")
-    assert name.tag_ == "Np"
+    assert "Vũ Thị Ngọt" in [t.text for t in doc]
+
+
+def test_optional_pos_component(nlp):
+    import extract.nlp.pos  # noqa: F401  (registers tdkt_pos)
+
+    tagger = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "tdkt.vi_tokenizer.v1"}}})
+    tagger.add_pipe("tdkt_pos")
+    doc = tagger("Cô giáo Vũ Thị Ngọt dạy học sinh")
+    assert next(t for t in doc if t.text == "Vũ Thị Ngọt").tag_ == "Np"
 
 
 def test_number_stays_one_token(nlp):

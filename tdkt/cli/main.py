@@ -5,6 +5,8 @@ import sys
 
 import typer
 
+from tdkt.cli.check import check_command
+from tdkt.cli.compare import compare_command
 from tdkt.cli.extract import extract_command
 from tdkt.cli.ingest import ingest_command
 from tdkt.cli.normalize import normalize_command
@@ -26,6 +28,8 @@ app.command("normalize")(normalize_command)
 app.command("ingest")(ingest_command)
 app.command("run")(run_command)
 app.command("search")(search_command)
+app.command("compare")(compare_command)
+app.command("check")(check_command)
 app.command("history")(history_command)
 app.add_typer(units_app, name="units")
 
