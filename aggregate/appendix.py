@@ -17,8 +17,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aggregate.format import period_label, plain
-from aggregate.statistics import Statistics, statistics_json, write_statistics
-from aggregate.totals import AwardTotal, Contribution, DistrictTotals, DocumentRef, FigureTotal, LooseFigure
+from aggregate.statistics import Statistics, role_of, statistics_json, write_statistics
+from aggregate.totals import (
+    AwardTotal,
+    Contribution,
+    DistrictTotals,
+    DocumentRef,
+    FigureTotal,
+    LooseFigure,
+    Recipient,
+)
 
 SCHEMA = "tdkt.consolidated/1"
 HEAD = Font(name="Times New Roman", bold=True, size=12)
@@ -55,6 +63,7 @@ def write_appendix(totals: DistrictTotals, stats: Statistics | None, path: Path,
     _award_sheet(wb.create_sheet("Khen thưởng"), totals.awards, "Khen thưởng theo báo cáo của các đơn vị")
     _award_sheet(wb.create_sheet("Khen thưởng (huyện)"), totals.district_awards,
                  "Khen thưởng trong báo cáo của huyện (đối chiếu)")
+    _recipients_sheet(wb.create_sheet("Người, tập thể được khen"), totals.recipients)
     _documents_sheet(wb.create_sheet("Báo cáo đã tổng hợp"), totals.documents + totals.district_documents)
     if stats is not None:
         write_statistics(wb, stats, f"Kỳ báo cáo: {period_label(totals.period)} - {district}")
@@ -104,6 +113,18 @@ def _award_sheet(ws: Worksheet, awards: list[AwardTotal], title: str) -> None:
     headers = ["STT", "Mã hình thức", "Hình thức khen thưởng", "Cấp", "Tình trạng", "Tập thể", "Cá nhân",
                "Hộ gia đình", *SOURCE_HEADERS]
     _rows(ws, title, headers, rows, [6, 30, 40, 10, 14, 9, 9, 9, 34, 28, 7, 7, 70])
+
+
+def _recipients_sheet(ws: Worksheet, recipients: list[Recipient]) -> None:
+    from extract.taxonomy import load_taxonomy
+
+    awards = load_taxonomy().awards
+    rows = [[i, r.name, "cá nhân" if r.kind == "person" else "tập thể",
+             role_of(r) or "",
+             getattr(awards.get(r.award_id), "name", r.award_id), STATUS_WORDS.get(r.status, r.status),
+             *_source(r.contribution)] for i, r in enumerate(recipients, start=1)]
+    headers = ["STT", "Tên", "Loại", "Chức vụ", "Hình thức khen thưởng", "Tình trạng", *SOURCE_HEADERS]
+    _rows(ws, "Tập thể, cá nhân được nêu tên", headers, rows, [6, 30, 10, 28, 40, 14, 34, 28, 7, 7, 70])
 
 
 def _documents_sheet(ws: Worksheet, docs: list[DocumentRef]) -> None:

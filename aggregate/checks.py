@@ -653,6 +653,8 @@ def check_period(engine: Engine, period: str, registry: Registry, against: str |
     out.findings += changes(pairs, names, against)
     out.findings += magnitude_slips(pairs, reports, names, against)
     out.findings += district_vs_units(current, reports)
+    for finding in out.findings:
+        finding.period = finding.period or period
     out.findings = sort_findings(out.findings)
     return out
 

@@ -47,8 +47,8 @@ documents = Table(
     Column("encoding_repaired", String(8)),
     Column("unit_id", String(80), index=True),  # the reporting unit (registry id)
     Column("period", String(20), index=True),  # canonical key, e.g. 2021-H1
-    Column("doc_type", String(8)),
-    Column("number", String(80)),
+    Column("doc_type", Text),
+    Column("number", Text),
     Column("date", String(10)),
     Column("issuer", Text),
     Column("title", Text),
@@ -86,7 +86,7 @@ blocks = Table(
 
 def _provenance_columns() -> list[Column]:
     return [
-        Column("section", String(40)),
+        Column("section", Text),
         Column("block", Integer),
         Column("page", Integer),
         Column("start", Integer),
@@ -105,9 +105,9 @@ figures = Table(
     Column("indicator_score", Numeric(5, 1)),
     Column("value", NUMBER, nullable=False),  # in `unit`, exact
     Column("value_max", NUMBER),
-    Column("unit", String(60), nullable=False),  # canonical
+    Column("unit", Text, nullable=False),  # canonical
     Column("raw", Text, nullable=False),
-    Column("qualifier", String(40)),
+    Column("qualifier", Text),
     Column("attainment_percent", NUMBER),
     Column("attainment_of", Text),
     *_provenance_columns(),
@@ -125,9 +125,9 @@ awards = Table(
     Column("individuals", Integer),
     Column("households", Integer),
     Column("total", Integer),
-    Column("qualifier", String(40)),
+    Column("qualifier", Text),
     Column("reason", Text),
-    Column("decision", String(80)),
+    Column("decision", Text),
     Column("confidence", Numeric(4, 2)),
     *_provenance_columns(),
 )
@@ -169,7 +169,7 @@ commendations = Table(
     Column("unit_id", String(80)),
     Column("period", String(20), index=True),
     Column("year", Integer, index=True),  # the calendar year the period ends in
-    Column("decision", String(80)),
+    Column("decision", Text),
     Column("status", String(10), nullable=False),
     *_provenance_columns(),
 )
@@ -191,7 +191,7 @@ organizations = Table(
     Column("kind", String(20)),
     Column("unit_id", String(80), index=True),
     Column("score", Numeric(5, 1)),
-    Column("method", String(12)),
+    Column("method", Text),
     *_provenance_columns(),
 )
 
@@ -200,8 +200,8 @@ cited_documents = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("number", String(80), nullable=False, index=True),
-    Column("doc_type", String(8)),
+    Column("number", Text, nullable=False, index=True),
+    Column("doc_type", Text),
     Column("date", String(10)),
     Column("issuer", Text),
     *_provenance_columns(),

@@ -16,6 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from aggregate import db
 from aggregate.store import store_report, sync_units
@@ -65,9 +66,11 @@ def process_file(path: Path) -> Processed:
     try:
         document = read(path)
         extraction = extract(document)
+        return Processed(path, document, extraction, report(extraction, registry))
     except ReadError as e:
         return Processed(path, error=e.message)
-    return Processed(path, document, extraction, report(extraction, registry))
+    except Exception as e:  # a bug on one file must not stop the batch: report it with the file
+        return Processed(path, error=f"{path.name}: lỗi không mong đợi khi xử lý ({type(e).__name__}: {e})"[:300])
 
 
 def default_workers() -> int:
@@ -130,16 +133,23 @@ def _run(files: list[Path], workers: int, registry_path: str | None) -> Iterable
     # database connections is not safe
     ctx = get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(registry_path,)) as pool:
-        pending: set[Future[Processed]] = set()
-        queue = iter(files)
-        for path in queue:
-            pending.add(pool.submit(process_file, path))
+        pending: dict[Future[Processed], Path] = {}
+        for path in files:
+            pending[pool.submit(process_file, path)] = path
             if len(pending) >= 2 * workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (_result(f, pending.pop(f)) for f in done)
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (f.result() for f in done)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (_result(f, pending.pop(f)) for f in done)
+
+
+def _result(future: Future[Processed], path: Path) -> Processed:
+    """The worker's result; a worker that died (out of memory, killed) fails its file only."""
+    try:
+        return future.result()
+    except Exception as e:
+        return Processed(path, error=f"{path.name}: tiến trình xử lý bị dừng ({type(e).__name__})")
 
 
 def _district_unit(registry: Registry) -> str | None:
@@ -153,8 +163,12 @@ def _store(engine: Engine, p: Processed, summary: IngestSummary, district_unit: 
     if p.error or p.extraction is None or p.report is None or p.document is None:
         summary.failures.append(p.error or f"{p.path.name}: không xử lý được")
         return
-    result = store_report(engine, p.document, p.extraction, p.report,
-                          is_district=bool(district_unit) and p.report.unit_id == district_unit)
+    try:
+        result = store_report(engine, p.document, p.extraction, p.report,
+                              is_district=bool(district_unit) and p.report.unit_id == district_unit)
+    except SQLAlchemyError as e:  # the transaction was rolled back: nothing of this file is stored
+        summary.failures.append(f"{p.path.name}: không lưu được vào CSDL ({type(e).__name__})")
+        return
     if result.status == "skipped":
         summary.skipped += 1
         return

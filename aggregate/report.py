@@ -23,6 +23,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from aggregate.format import MILLION, display, format_number, format_quantity, period_label, report_year
+from aggregate.statistics import role_of
 from aggregate.totals import AwardTotal, DistrictTotals, FigureTotal, Recipient
 from normalize.registry import Registry
 
@@ -300,13 +301,18 @@ def _awards_section(doc: DocxDocument, number: str, totals: DistrictTotals, _reg
         n += 1
         _heading(doc, f"{n}. {title}", level=2)
         for a in rows:
-            _para(doc, f"- {a.name}: {_award_counts(a)} ({STATUS_WORDS.get(a.status, a.status)}).", indent=True)
+            _para(doc, f"- {_award_label(a)}: {_award_counts(a)} ({STATUS_WORDS.get(a.status, a.status)}).",
+                  indent=True)
     for status in ("awarded", "proposed"):
         done = [a for a in awards if a.status == status]
         if done:
             summary = _award_counts(_sum(done))
             _para(doc, f"Tổng số {STATUS_WORDS[status]}: {summary}.", bold=True, indent=True)
     _awards_table(doc, awards)
+
+
+def _award_label(a: AwardTotal) -> str:
+    return "Chưa xác định được hình thức khen thưởng" if a.award_id == "khong_ro" else a.name
 
 
 def _award_counts(a: AwardTotal) -> str:
@@ -331,9 +337,12 @@ def _awards_table(doc: DocxDocument, awards: list[AwardTotal]) -> None:
     _add_row(table, ["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Hộ gia đình", "Tình trạng"],
              AWARD_WIDTHS, bold=True)
     for i, a in enumerate(awards, start=1):
-        _add_row(table, [str(i), a.name, format_number(a.collectives), format_number(a.individuals),
+        _add_row(table, [str(i), _award_label(a), format_number(a.collectives), format_number(a.individuals),
                          format_number(a.households), STATUS_WORDS.get(a.status, a.status)], AWARD_WIDTHS)
     _para(doc, "", after=0)
+
+
+MAX_EXAMPLES = 30  # the report names this many; the appendix lists everyone
 
 
 def _examples_section(doc: DocxDocument, number: str, totals: DistrictTotals, registry: Registry) -> None:
@@ -343,22 +352,30 @@ def _examples_section(doc: DocxDocument, number: str, totals: DistrictTotals, re
     if not people and not collectives:
         _para(doc, "Các báo cáo chưa nêu tên tập thể, cá nhân điển hình được khen thưởng.", indent=True)
         return
-    names = {u.id: u.full_name for u in registry.units}
     from extract.taxonomy import load_taxonomy
 
     awards = load_taxonomy().awards
+    names = {u.id: u.full_name for u in registry.units}
     if collectives:
-        listed = "; ".join(dict.fromkeys(r.name for r in collectives))
-        _para(doc, f"- Tập thể: {listed}.", indent=True)
-    for r in people:
+        listed = list(dict.fromkeys(r.name for r in collectives))
+        _para(doc, f"- Tập thể: {'; '.join(listed[:MAX_EXAMPLES])}{_more(len(listed))}.", indent=True)
+    for r in people[:MAX_EXAMPLES]:
         _para(doc, f"- {_person(r, names)}: {_award_name(r, awards)}.", indent=True)
+    if len(people) > MAX_EXAMPLES:
+        _para(doc, f"- Và {len(people) - MAX_EXAMPLES} cá nhân khác (danh sách tại Phụ lục).", indent=True)
+
+
+def _more(count: int) -> str:
+    return f" và {count - MAX_EXAMPLES} tập thể khác (danh sách tại Phụ lục)" if count > MAX_EXAMPLES else ""
 
 
 def _person(r: Recipient, unit_names: dict[str, str]) -> str:
     title = {"nam": "Ông", "nu": "Bà"}.get(r.gender or "", "")
     name = f"{title} {r.name}".strip()
+    role = role_of(r)
     unit = unit_names.get(r.unit_id or "") or r.contribution.document.unit_name
-    return f"{name} ({unit})" if unit else name
+    where = ", ".join(x for x in (role, unit) if x)
+    return f"{name} ({where})" if where else name
 
 
 def _award_name(r: Recipient, awards: dict[str, object]) -> str:
@@ -369,6 +386,10 @@ def _award_name(r: Recipient, awards: dict[str, object]) -> str:
 
 def _missing_section(doc: DocxDocument, number: str, totals: DistrictTotals, _registry: Registry) -> None:
     _heading(doc, f"{number}. ĐƠN VỊ CHƯA GỬI BÁO CÁO")
+    unknown = [d.file for d in totals.documents if d.unit_id is None]
+    if unknown:
+        _para(doc, f"Có {len(unknown)} báo cáo chưa xác định được đơn vị gửi (cần kiểm tra): {', '.join(unknown)}.",
+              italic=True, indent=True)
     if not totals.missing_units:
         _para(doc, "Tất cả các đơn vị thuộc diện báo cáo đã gửi báo cáo.", indent=True)
         return

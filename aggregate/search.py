@@ -99,23 +99,53 @@ def keys_sql(q: SearchQuery, keys: list[str], limit: int) -> tuple[str, dict[str
 
 
 class NameIndex:
-    """The distinct folded names, cached per database and reloaded when rows were added."""
+    """The distinct folded names with a word index, cached per database and reloaded when rows
+    were added.
 
-    _cache: dict[str, tuple[int, list[str]]] = {}
+    A one-letter typo changes one word of a name and leaves the others intact, so candidates
+    are the names sharing two of the query's words (one, for a one-word query); rapidfuzz then
+    scores only those. Only when that finds nothing is every name scored.
+    """
+
+    _cache: dict[str, tuple[int, "NameIndex"]] = {}
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.postings: dict[str, set[int]] = {}
+        for i, key in enumerate(keys):
+            for word in set(key.split()):
+                self.postings.setdefault(word, set()).add(i)
 
     @classmethod
-    def keys(cls, conn: Connection) -> list[str]:
+    def of(cls, conn: Connection) -> "NameIndex":
         url = str(conn.engine.url)
         newest = conn.execute(text("SELECT max(id) FROM recipient_names")).scalar() or 0
         cached = cls._cache.get(url)
         if cached is None or cached[0] != newest:
             keys = list(conn.execute(text("SELECT key FROM recipient_names")).scalars())
-            cls._cache[url] = (newest, keys)
+            cls._cache[url] = (newest, cls(keys))
         return cls._cache[url][1]
 
+    def candidates(self, key: str) -> list[str]:
+        words = list(dict.fromkeys(key.split()))
+        lists = [self.postings.get(w, set()) for w in words]
+        if len(words) == 1:
+            found = lists[0]
+        else:
+            found = set()
+            for i in range(len(lists)):
+                for j in range(i + 1, len(lists)):
+                    found |= lists[i] & lists[j]
+        return [self.keys[i] for i in found]
 
-def similar_keys(key: str, keys: list[str], limit: int = 30) -> list[str]:
-    matches = process.extract(key, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=MIN_SCORE)
+    def similar(self, key: str, limit: int = 30) -> list[str]:
+        pool = self.candidates(key)
+        best = _extract(key, pool, limit)
+        return best or _extract(key, self.keys, limit)
+
+
+def _extract(key: str, pool: list[str], limit: int) -> list[str]:
+    matches = process.extract(key, pool, scorer=fuzz.ratio, limit=limit, score_cutoff=MIN_SCORE)
     return [m[0] for m in matches if m[0] != key]
 
 
@@ -131,7 +161,7 @@ def search_commendations(engine: Engine, q: SearchQuery) -> list[CommendationHit
         sql, params = keys_sql(q, [key], q.limit)
         rows = conn.execute(text(sql), params).all()
         if len(rows) < q.limit:
-            keys = similar_keys(key, NameIndex.keys(conn))
+            keys = NameIndex.of(conn).similar(key)
             if keys:
                 sql, params = keys_sql(q, keys, q.limit - len(rows))
                 rows += conn.execute(text(sql), params).all()

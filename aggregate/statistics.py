@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aggregate.totals import AwardItem
+from aggregate.totals import AwardItem, Recipient
 from extract.taxonomy import AwardType, load_taxonomy
 from extract.vietnamese import fold, normalize_text
 
@@ -44,7 +44,7 @@ GROUP_LABELS = {
 # Điều 8 Luật Thi đua, khen thưởng 2022: loại hình khen thưởng; words that state it in a report
 KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("cong_trang", "Công trạng, thường xuyên", ("thuong xuyen", "tong ket nam", "cong trang", "dinh ky",
-                                                "nam hoc", "hang nam", "hàng năm")),
+                                                "nam hoc", "hang nam")),
     ("chuyen_de", "Theo đợt, chuyên đề", ("chuyen de", "theo dot", "tong ket phong trao")),
     ("dot_xuat", "Đột xuất", ("dot xuat",)),
     ("nien_han", "Niên hạn", ("nien han",)),
@@ -84,16 +84,34 @@ def role_class(role: str | None) -> str:
     return "khong_ro" if fold(text) in HONORIFICS else "truc_tiep"
 
 
-def recipient_role(recipient: str) -> str | None:
-    """The post written after a recipient's name ("Lò Văn A, Chủ tịch UBND xã"), if any."""
+def recipient_role(recipient: str, context: str | None = None) -> str | None:
+    """The post of a named recipient: written after the name ("Lò Văn A, Chủ tịch UBND xã"), or,
+    in a list table (STT | Họ và tên | Chức vụ | Đơn vị), the cell after the name's cell."""
     parts = re.split(r",| - | – |\(", recipient, maxsplit=1)
-    return parts[1].strip(" )") if len(parts) == 2 else None
+    if len(parts) == 2:
+        return parts[1].strip(" )")
+    key = fold(recipient)
+    for line in (context or "").splitlines():
+        cells = [c.strip() for c in line.split(" | ")]
+        for i, cell in enumerate(cells[:-1]):
+            if fold(cell) == key:
+                return cells[i + 1] or None
+    return None
+
+
+def role_of(recipient: Recipient) -> str | None:
+    """The recipient's post from its own text, its block (list table) or its quote."""
+    return (recipient_role(recipient.contribution.raw, recipient.context)
+            or recipient_role(recipient.contribution.raw, recipient.contribution.quote))
 
 
 @dataclass
 class Counts:
     proposed_collectives: int = 0
     proposed_individuals: int = 0
+    proposed_direct: int = 0
+    proposed_leaders: int = 0
+    proposed_unknown_role: int = 0
     proposed_households: int = 0
     collectives: int = 0
     individuals: int = 0
@@ -111,9 +129,10 @@ class Counts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def row(self) -> list[int]:
-        return [self.proposed_collectives, self.proposed_individuals, self.proposed_households, self.total,
-                self.collectives, self.individuals, self.direct, self.leaders, self.unknown_role,
-                self.households]
+        """The values of the form's columns (3) to (15), in order."""
+        return [self.proposed_collectives, self.proposed_individuals, self.proposed_direct, self.proposed_leaders,
+                self.proposed_unknown_role, self.proposed_households, self.total, self.collectives,
+                self.individuals, self.direct, self.leaders, self.unknown_role, self.households]
 
 
 @dataclass
@@ -133,8 +152,15 @@ class StatTable:
 
     @property
     def direct_share(self) -> float | None:
-        """Share of the awarded individuals known to work directly (None when there are none)."""
-        return self.total.direct / self.total.individuals if self.total.individuals else None
+        """Share of the awarded individuals known to work directly; None when no awarded
+        individual's role is known (then the share is unknown, not zero)."""
+        known = self.total.direct + self.total.leaders
+        return self.total.direct / self.total.individuals if known else None
+
+    @property
+    def proposed_direct_share(self) -> float | None:
+        known = self.total.proposed_direct + self.total.proposed_leaders
+        return self.total.proposed_direct / self.total.proposed_individuals if known else None
 
 
 @dataclass
@@ -150,17 +176,20 @@ class Statistics:
 
 
 def item_counts(item: AwardItem) -> Counts:
-    if item.status == "proposed":
-        return Counts(proposed_collectives=item.collectives, proposed_individuals=item.individuals,
-                      proposed_households=item.households)
-    counts = Counts(collectives=item.collectives, individuals=item.individuals, households=item.households)
+    """The statement's counts; its named people split by role, the others of unknown role."""
+    direct = leaders = 0
     for r in item.recipients:
         if r.kind == "person":
-            cls = role_class(recipient_role(r.contribution.raw))
-            counts.direct += cls == "truc_tiep"
-            counts.leaders += cls == "lanh_dao"
-    counts.unknown_role = counts.individuals - counts.direct - counts.leaders
-    return counts
+            cls = role_class(role_of(r))
+            direct += cls == "truc_tiep"
+            leaders += cls == "lanh_dao"
+    unknown = item.individuals - direct - leaders
+    if item.status == "proposed":
+        return Counts(proposed_collectives=item.collectives, proposed_individuals=item.individuals,
+                      proposed_direct=direct, proposed_leaders=leaders, proposed_unknown_role=unknown,
+                      proposed_households=item.households)
+    return Counts(collectives=item.collectives, individuals=item.individuals, direct=direct, leaders=leaders,
+                  unknown_role=unknown, households=item.households)
 
 
 def _sheet_of(award: AwardType | None) -> str:
@@ -207,8 +236,9 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 BOLD = Font(name="Times New Roman", bold=True, size=12)
 NORMAL = Font(name="Times New Roman", size=12)
-NCOLS = 12  # STT, form, 3 proposed, 7 awarded
-DATA_HEADERS = ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)")
+NCOLS = 15  # STT, form, 6 proposed, 7 awarded
+ROLE_HEADERS = ("Tổng số", "Người trực tiếp công tác, lao động, sản xuất", "Lãnh đạo, quản lý",
+                "Không rõ chức vụ")
 UNCERTAIN_NOTE = ("Cấu trúc biểu do tdkt lập theo Thông tư 02/2023/TT-BNV; chưa đối chiếu được mẫu biểu gốc "
                   "(hàng, cột có thể khác).")
 
@@ -246,19 +276,20 @@ def _header(ws: Worksheet, r1: int, c1: int, r2: int, c2: int, text: str) -> Non
 
 
 def _level_headers(ws: Worksheet) -> None:
+    """Rows 5-8: the two blocks (proposed, awarded), each with the individuals split by role."""
     _header(ws, 5, 1, 7, 1, "STT")
     _header(ws, 5, 2, 7, 2, "Hình thức khen thưởng")
-    _header(ws, 5, 3, 5, 5, "Đề nghị")
-    _header(ws, 5, 6, 5, 12, "Đã khen thưởng (quyết định)")
-    for col, text in ((3, "Tập thể"), (4, "Cá nhân"), (5, "Hộ gia đình"), (6, "Tổng số"), (7, "Tập thể"),
-                      (12, "Hộ gia đình")):
-        _header(ws, 6, col, 7, col, text)
-    _header(ws, 6, 8, 6, 11, "Cá nhân")
-    for col, text in ((8, "Tổng số"), (9, "Người trực tiếp công tác, lao động, sản xuất"),
-                      (10, "Lãnh đạo, quản lý"), (11, "Không rõ chức vụ")):
-        _header(ws, 7, col, 7, col, text)
-    for col, text in enumerate(DATA_HEADERS, start=1):
-        cell = ws.cell(8, col, text)
+    _header(ws, 5, 3, 5, 8, "Đề nghị")
+    _header(ws, 5, 9, 5, 15, "Đã khen thưởng (quyết định)")
+    _header(ws, 6, 9, 7, 9, "Tổng số")
+    for first in (3, 10):  # tập thể, cá nhân (4 columns), hộ gia đình
+        _header(ws, 6, first, 7, first, "Tập thể")
+        _header(ws, 6, first + 1, 6, first + 4, "Cá nhân")
+        for i, text in enumerate(ROLE_HEADERS):
+            _header(ws, 7, first + 1 + i, 7, first + 1 + i, text)
+        _header(ws, 6, first + 5, 7, first + 5, "Hộ gia đình")
+    for col in range(1, NCOLS + 1):
+        cell = ws.cell(8, col, f"({col})")
         cell.font, cell.alignment, cell.border = NORMAL, CENTER, BOX
 
 
@@ -276,13 +307,22 @@ def _level_sheet(ws: Worksheet, table: StatTable, subtitle: str) -> None:
         _data_row(ws, row, "" if stat.group else str(number), label, stat.counts.row(), font)
         row += 1
     _data_row(ws, row, "", "TỔNG CỘNG", table.total.row(), BOLD)
-    share = table.direct_share
-    note = ("Tỷ lệ cá nhân được khen là người trực tiếp công tác, lao động, sản xuất: "
-            + (f"{share * 100:.1f}%".replace(".", ",") if share is not None else "không có cá nhân")
-            + f" (không rõ chức vụ: {table.total.unknown_role} cá nhân)")
-    ws.cell(row + 2, 2, note).font = Font(name="Times New Roman", italic=True, size=12)
-    _widths(ws, [6, 48] + [11] * 10)
+    ws.cell(row + 2, 2, _share_note("khen thưởng", table.direct_share, table.total.individuals,
+                                    table.total.unknown_role)).font = Font(name="Times New Roman", italic=True, size=12)
+    ws.cell(row + 3, 2, _share_note("đề nghị", table.proposed_direct_share, table.total.proposed_individuals,
+                                    table.total.proposed_unknown_role)).font = Font(name="Times New Roman", italic=True,
+                                                                                    size=12)
+    _widths(ws, [6, 44] + [10] * (NCOLS - 2))
     ws.freeze_panes = "C9"
+
+
+def _share_note(what: str, share: float | None, individuals: int, unknown: int) -> str:
+    head = f"Tỷ lệ cá nhân được {what} là người trực tiếp công tác, lao động, sản xuất: "
+    if not individuals:
+        return head + "không có cá nhân"
+    if share is None:
+        return head + f"chưa xác định được (cả {individuals} cá nhân không rõ chức vụ)"
+    return head + f"{share * 100:.1f}%".replace(".", ",") + f" (không rõ chức vụ: {unknown} cá nhân)"
 
 
 def _data_row(ws: Worksheet, row: int, number: str, label: str, values: list[int], font: Font) -> None:

@@ -120,6 +120,7 @@ class Recipient:
     unit_id: str | None
     contribution: Contribution
     award_row_id: int | None = None
+    context: str | None = None  # the text of the block it is named in (a list table: all its rows)
 
 
 @dataclass
@@ -157,9 +158,7 @@ def district_totals(engine: Engine, period: str, registry: Registry) -> District
                                            recipients)
     out.awards = sum_awards(out.award_items)
     out.district_awards = sum_awards(out.district_award_items)
-    kept = {item.row_id for item in out.award_items + out.district_award_items}
-    # recipients of a restated statement are the same people: keep those of the first statement
-    out.recipients = [r for r in recipients if r.award_row_id is None or r.award_row_id in kept]
+    out.recipients = _named(recipients, out.award_items if units else out.district_award_items)
     out.missing_units = missing_units(registry, period, {d.unit_id for d in units})
     return out
 
@@ -192,15 +191,26 @@ def _rows(conn: Any, table: Any, docs: dict[int, DocumentRef]) -> list[Any]:
 def _recipient_rows(conn: Any, docs: dict[int, DocumentRef]) -> list[Any]:
     if not docs:
         return []
-    c, p = db.commendations.c, db.people.c
+    c, p, b = db.commendations.c, db.people.c, db.blocks.c
     query = (
-        select(c.document_id, c.award_row_id, c.recipient, c.recipient_kind, c.award_id, c.status, c.unit_id, c.page, c.block,
-               c.quote, p.display, p.gender)
-        .select_from(db.commendations.outerjoin(db.people, c.person_id == p.id))
+        select(c.document_id, c.award_row_id, c.recipient, c.recipient_kind, c.award_id, c.status, c.unit_id,
+               c.page, c.block, c.quote, p.display, p.gender, b.text.label("context"))
+        .select_from(db.commendations.outerjoin(db.people, c.person_id == p.id)
+                     .outerjoin(db.blocks, (b.document_id == c.document_id) & (b.idx == c.block)))
         .where(c.document_id.in_(list(docs)))
         .order_by(c.document_id, c.id)
     )
     return list(conn.execute(query))
+
+
+def _named(recipients: list[Recipient], items: list[AwardItem]) -> list[Recipient]:
+    """The recipients of the counted statements (the units' reports, or the district's when no unit
+    has reported), each person or collective once per award and status."""
+    kept = {item.row_id for item in items}
+    docs = {item.contribution.document.id for item in items}
+    chosen = [r for r in recipients if r.award_row_id in kept
+              or (r.award_row_id is None and r.contribution.document.id in docs)]
+    return dedupe(chosen, lambda r: (fold(r.name), r.award_id, r.status))
 
 
 def _contribution(row: Any, docs: dict[int, DocumentRef], value: Decimal | None = None) -> Contribution:
@@ -210,7 +220,7 @@ def _contribution(row: Any, docs: dict[int, DocumentRef], value: Decimal | None 
 def _recipient(row: Any, docs: dict[int, DocumentRef]) -> Recipient:
     contribution = Contribution(docs[row.document_id], row.page, row.block, row.quote, row.recipient)
     return Recipient(row.display or row.recipient, row.recipient_kind, row.award_id, row.status, row.gender,
-                     row.unit_id, contribution, row.award_row_id)
+                     row.unit_id, contribution, row.award_row_id, row.context)
 
 
 # --- figures -----------------------------------------------------------------------------------
@@ -311,8 +321,15 @@ def award_items(rows: list[Any], docs: dict[int, DocumentRef], recipients: list[
     for r in recipients:
         if r.award_row_id is not None:
             named.setdefault(r.award_row_id, []).append(r)
+    # of the same statement made twice, keep the one that names its recipients (a sentence
+    # followed by its list table is extracted as both)
+    chosen: dict[Hashable, Any] = {}
+    for row in rows:
+        current = chosen.get(_award_key(row))
+        if current is None or len(named.get(row.id, [])) > len(named.get(current.id, [])):
+            chosen[_award_key(row)] = row
     out = []
-    for row in dedupe(rows, _award_key):
+    for row in chosen.values():
         names = named.get(row.id, [])
         people = sum(1 for r in names if r.kind == "person")
         collectives = max(row.collectives or 0, len(names) - people)

@@ -42,12 +42,17 @@ def test_extract_json_of_plain_text(tmp_path):
     assert data["source"]["file"] == "bao-cao.txt"
 
 
-def test_run_reports_failures_and_goes_on(tmp_path):
+def test_run_ingests_reports_and_writes_the_consolidated_report(tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("Báo cáo kết quả công tác năm 2021.\n", encoding="utf-8")
+    (tmp_path / "in" / "a.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ QUÀI CANG\n\nSố: 12/BC-UBND\n\nQuài Cang, ngày 15 tháng 6 năm 2021\n\nBÁO CÁO\n\n"
+        "Kết quả công tác thi đua, khen thưởng 6 tháng đầu năm 2021\n\n"
+        "Tổng diện tích gieo trồng ước đạt 1.120,5 ha.\n", encoding="utf-8")
     (tmp_path / "in" / "b.pdf").write_bytes(b"%PDF-1.4\n%garbage")
-    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 1
+    db = f"sqlite:///{tmp_path / 'tdkt.db'}"
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--db", db, "-j", "1"])
+    assert result.exit_code == 1  # one file failed ...
     assert "b.pdf" in result.output
-    assert (tmp_path / "out" / "a.txt.json").is_file()
     assert "2 tệp, 1 tệp lỗi" in result.output
+    report = tmp_path / "out" / "bao-cao-tong-hop-2021-H1.docx"  # ... and the rest went on
+    assert report.is_file() and (tmp_path / "out" / "bao-cao-tong-hop-2021-H1-phu-luc.xlsx").is_file()

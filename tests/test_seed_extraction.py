@@ -10,7 +10,7 @@ import pytest
 from extract import extract, read
 from extract.contract import to_contract
 
-from .conftest import SHARED
+from conftest import SHARED
 
 # (file, minimum core F1) — thresholds of issue #3
 FORMATS = [

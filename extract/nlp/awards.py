@@ -33,6 +33,8 @@ COLLECTIVES, INDIVIDUALS, HOUSEHOLDS, TOTAL = "collectives", "individuals", "hou
 COUNT_NOUNS: dict[str, str] = {
     "tập thể": COLLECTIVES, "đơn vị": COLLECTIVES, "cơ quan": COLLECTIVES, "trường học": COLLECTIVES,
     "trường": COLLECTIVES, "tổ chức": COLLECTIVES, "doanh nghiệp": COLLECTIVES, "chi bộ": COLLECTIVES,
+    "tổ chuyên môn": COLLECTIVES, "tổ": COLLECTIVES, "tổ dân phố": COLLECTIVES, "bản": COLLECTIVES,
+    "thôn": COLLECTIVES, "khối": COLLECTIVES, "chi hội": COLLECTIVES,
     "cá nhân": INDIVIDUALS, "đ/c": INDIVIDUALS, "đồng chí": INDIVIDUALS, "người": INDIVIDUALS,
     "cán bộ": INDIVIDUALS, "công chức": INDIVIDUALS, "viên chức": INDIVIDUALS, "giáo viên": INDIVIDUALS,
     "cbccvc": INDIVIDUALS, "học sinh": INDIVIDUALS, "hội viên": INDIVIDUALS, "đoàn viên": INDIVIDUALS,
@@ -77,6 +79,7 @@ _DECISION = re.compile(r"(?<![\w/])(\d+[\w.]*/(?:\d{4}/)?QĐ-[\wĐđ.\-]*\w)")
 _BULLET = re.compile(r"^\s*(?:[-+•*–−]|[a-zđ]\)|\d+[.)]|[IVX]+\.)\s*")
 _COMMENDATION = re.compile(r"(?<!\w)(?:khen|danh hiệu)(?!\w)", re.IGNORECASE)
 _KHEN_PREFIX = re.compile(r"^(?:kết\s+quả\s+)?(?:khen\s+thưởng|khen)\s*(?:cho\s+)?", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _SEGMENT_END = re.compile(r"(?<=[.;!?])\s+|\n+")
 
 
@@ -213,11 +216,24 @@ def _extend_left(text: str, start: int, floor: int) -> int:
     if not m or m.end() < start - 1:
         return start
     verb_start = m.start()
-    givers = [g for g in load_taxonomy().find_givers(text[floor:verb_start]) if g.end + floor >= verb_start - 12]
+    found = load_taxonomy().find_givers(text[floor:verb_start])
+    givers = [g for g in found if g.end + floor >= verb_start - 12]
     if givers:
         first = min(g.start for g in givers if g.end == max(x.end for x in givers))
-        return floor + first
+        return floor + _giver_chain_start(text[floor:verb_start], found, first)
     return verb_start
+
+
+def _giver_chain_start(text: str, givers: list, start: int) -> int:
+    """Walk left over givers written back to back: "Ban Thường vụ Hội LHPN huyện", where the last
+    word alone ("huyện") would name another tier than the whole phrase (a women's union)."""
+    moved = True
+    while moved:
+        moved = False
+        for g in givers:
+            if g.start < start and g.end >= start - 1 and not text[g.end:start].strip():
+                start, moved = g.start, True
+    return start
 
 
 def _extend_right(text: str, end: int, limit: int) -> int:
@@ -302,8 +318,10 @@ def _attach_counts(text: str, anchors: list[Anchor], seg: tuple[int, int]) -> No
 
 
 def _is_registration(text: str, anchor: Anchor, seg: tuple[int, int]) -> bool:
-    clause_start = max(seg[0], text.rfind(",", seg[0], anchor.start) + 1)
-    return bool(_NOT_AWARD.search(text.lower(), clause_start, anchor.start))
+    clause_start = max([seg[0]] + [text.rfind(p, seg[0], anchor.start) + 1 for p in ",:;"])
+    # a movement's name in quotes ("xây dựng đời sống văn hóa") is no pledge
+    clause = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[clause_start:anchor.start].lower())
+    return bool(_NOT_AWARD.search(clause))
 
 
 def _reason_in(text: str, start: int, end: int) -> str | None:
@@ -642,6 +660,20 @@ def _grid_award(doc: Doc, award: str, item: dict, status: str) -> Award:
 
 # --- the component -----------------------------------------------------------------------------
 
+_STATEMENTS_KEY = "tdkt_award_statements"
+
+
+def block_statements(doc: Doc) -> list[Statement]:
+    """The award statements of a prose block, computed once per Doc (tdkt_figures asks first)."""
+    if _STATEMENTS_KEY not in doc.user_data:
+        doc.user_data[_STATEMENTS_KEY] = statements(doc.text, context_of(doc))
+    return doc.user_data[_STATEMENTS_KEY]
+
+
+def award_count_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where the recipient counts of award statements stand: those numbers are not figures."""
+    return [(c.start, c.end) for s in block_statements(doc) for c in s.anchor.counts]
+
 
 class AwardsComponent:
     def __init__(self, nlp: Language, name: str = SPAN_KEY) -> None:
@@ -654,7 +686,7 @@ class AwardsComponent:
         ctx = context_of(doc)
         if ctx.block.kind is BlockKind.TABLE:
             return table_awards(doc, ctx)
-        return [to_award(s, doc) for s in statements(doc.text, ctx)]
+        return [to_award(s, doc) for s in block_statements(doc)]
 
     def set_annotations(self, doc: Doc, items: list[Award]) -> Doc:
         set_items(doc, self.name, [(a.provenance.start, a.provenance.end, a.award, a) for a in items])

@@ -11,7 +11,9 @@ from tdkt.cli.extract import extract_command
 from tdkt.cli.ingest import ingest_command
 from tdkt.cli.normalize import normalize_command
 from tdkt.cli.read import read_command
+from tdkt.cli.report import report_command
 from tdkt.cli.run import run_command
+from tdkt.cli.samples import samples_app
 from tdkt.cli.search import history_command, search_command
 from tdkt.cli.units import units_app
 
@@ -26,12 +28,14 @@ app.command("read")(read_command)
 app.command("extract")(extract_command)
 app.command("normalize")(normalize_command)
 app.command("ingest")(ingest_command)
+app.command("report")(report_command)
 app.command("run")(run_command)
 app.command("search")(search_command)
 app.command("compare")(compare_command)
 app.command("check")(check_command)
 app.command("history")(history_command)
 app.add_typer(units_app, name="units")
+app.add_typer(samples_app, name="samples")
 
 
 def main() -> None:

@@ -1,52 +1,40 @@
-"""`tdkt run PATH...`: the main job on a batch of reports, with a progress bar and a summary."""
+"""`tdkt run PATH...`: the main job — ingest the reports, then write the consolidated report of
+every period found, on the default database (or `--db`)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy import select
 
-from extract import extract_file, iter_files
-from extract.contract import to_contract
-from tdkt.cli.console import err, out
+from aggregate import db as tables
+from aggregate.db import make_engine
+from normalize.registry import load_registry
+from tdkt.cli.console import out
+from tdkt.cli.ingest import DbOption, RegistryOption, WorkersOption, run_ingest
+from tdkt.cli.report import write_consolidated
 
 
 def run_command(
     paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục báo cáo")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi kết quả JSON")] = Path("out"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi báo cáo tổng hợp")] = Path("out"),
+    db: DbOption = None,
+    registry: RegistryOption = None,
+    workers: WorkersOption = None,
 ) -> None:
-    """Đọc và trích xuất cả lô báo cáo; ghi mỗi tệp một JSON và in tổng kết."""
-    files = list(iter_files(paths))
-    if not files:
-        err.print("Không có tệp báo cáo nào để xử lý.")
-        raise typer.Exit(1)
+    """Lưu cả lô báo cáo vào CSDL rồi lập báo cáo tổng hợp của huyện cho từng kỳ có trong CSDL."""
+    summary = run_ingest(paths, db, registry, workers)
+    engine = make_engine(db)
+    with engine.connect() as conn:
+        d = tables.documents.c
+        periods = sorted(p for p in conn.execute(
+            select(d.period).where(d.status == "current", d.period.is_not(None)).distinct()).scalars())
     out_dir.mkdir(parents=True, exist_ok=True)
-    failed: list[str] = []
-    totals = {"figures": 0, "awards": 0, "warnings": 0}
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("Đang xử lý", total=len(files))
-        for path in files:
-            progress.update(task, description=f"Đang xử lý {path.name[:40]}")
-            result = extract_file(path)
-            if result.extraction is None:
-                failed.append(result.problems[0])
-            else:
-                x = result.extraction
-                totals["figures"] += len(x.figures)
-                totals["awards"] += len(x.awards)
-                totals["warnings"] += len(result.problems)
-                target = out_dir / f"{path.name}.json"
-                target.write_text(json.dumps(to_contract(x), ensure_ascii=False, indent=1), encoding="utf-8")
-            progress.advance(task)
-    out.print(
-        f"Đã xử lý {len(files)} tệp, {len(failed)} tệp lỗi; {totals['figures']} số liệu, "
-        f"{totals['awards']} mục khen thưởng, {totals['warnings']} cảnh báo. Kết quả JSON trong {out_dir}/",
-        markup=False,
-    )
-    for line in failed:
-        err.print(f"  - {line}", markup=False)
-    if failed:
+    units = load_registry(registry)
+    for period in periods:
+        write_consolidated(engine, period, units, out_dir / f"bao-cao-tong-hop-{period}.docx")
+    if not periods:
+        out.print("Chưa có báo cáo nào xác định được kỳ báo cáo, nên chưa lập báo cáo tổng hợp.")
+    if summary.failures:
         raise typer.Exit(1)

@@ -1,0 +1,100 @@
+"""`tdkt report --period 2021-H1 --out FILE.docx`: the consolidated district report and its appendix."""
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import SQLAlchemyError
+
+from aggregate.appendix import appendix_json, appendix_path, write_appendix
+from aggregate.db import database_url, make_engine
+from aggregate.report import write_report
+from aggregate.statistics import Statistics, build_statistics, write_statistics
+from aggregate.totals import AwardItem, DistrictTotals, district_totals
+from normalize.periods import parse_key
+from normalize.registry import Registry, load_registry
+from tdkt.cli.console import fail, out
+
+
+class ReportFormat(str, Enum):
+    docx = "docx"
+    json = "json"
+
+
+def report_command(
+    period: Annotated[str, typer.Option("--period", "-p", help="Kỳ báo cáo, ví dụ 2021-H1, 2021-Y")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="Tệp kết quả (.docx, hoặc .json với --format json)")],
+    db: Annotated[str | None, typer.Option("--db", help="Cơ sở dữ liệu (mặc định sqlite:///tdkt.db)")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="docx hoặc json")] = ReportFormat.docx,
+    stats: Annotated[Path | None, typer.Option("--stats", help="Ghi biểu thống kê ra tệp XLSX riêng")] = None,
+    registry: Annotated[Path | None, typer.Option("--registry", help="Danh mục đơn vị (YAML) của huyện")] = None,
+) -> None:
+    """Lập báo cáo tổng hợp thi đua, khen thưởng của huyện cho một kỳ, kèm phụ lục truy nguồn."""
+    try:
+        parse_key(period)
+    except ValueError as e:
+        raise fail(str(e)) from None
+    units = load_registry(registry)
+    engine = _engine(db)
+    try:
+        if format is ReportFormat.json:
+            totals = district_totals(engine, period, units)
+            statistics = build_statistics(statistics_items(totals))
+            out_file.write_text(json.dumps(appendix_json(totals, statistics, units.full_name), ensure_ascii=False,
+                                           indent=1), encoding="utf-8")
+            out.print(f"Đã ghi {out_file}")
+            return
+        write_consolidated(engine, period, units, out_file, stats)
+    except OSError as e:
+        raise fail(f"{e.filename or out_file}: không ghi được tệp "
+                   "(thư mục không tồn tại hoặc không có quyền ghi)") from None
+
+
+def write_consolidated(engine: Engine, period: str, units: Registry, out_file: Path, stats: Path | None = None) -> None:
+    """The report DOCX, its XLSX appendix (with the statistics sheets unless `stats` is given)
+    and a summary line; shared by `tdkt report` and `tdkt run`."""
+    totals = district_totals(engine, period, units)
+    statistics = build_statistics(statistics_items(totals))
+    district = units.full_name
+    write_report(totals, units, out_file)
+    appendix = appendix_path(out_file)
+    write_appendix(totals, None if stats else statistics, appendix, district)
+    if stats:
+        _write_stats(statistics, stats, totals, district)
+    extra = f", biểu thống kê {stats}" if stats else ""
+    out.print(f"Đã ghi báo cáo tổng hợp {out_file} và phụ lục {appendix}{extra}")
+    out.print(f"{len(totals.documents)} báo cáo đơn vị, {len(totals.figures)} chỉ tiêu cộng được, "
+              f"{len(totals.not_comparable)} số liệu không cộng được, {len(totals.missing_units)} đơn vị chưa báo cáo")
+
+
+def statistics_items(totals: DistrictTotals) -> list[AwardItem]:
+    """The units' award statements; the district's own report only when no unit has reported."""
+    return totals.award_items or totals.district_award_items
+
+
+def _engine(url: str | None) -> Engine:
+    url = database_url(url)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+        raise fail(f"{url[len('sqlite:///'):]}: chưa có cơ sở dữ liệu (chạy “tdkt ingest” trước)")
+    try:
+        engine = make_engine(url)
+        if not inspect(engine).has_table("documents"):
+            raise fail(f"{url}: cơ sở dữ liệu chưa có bảng báo cáo (chạy “tdkt ingest” trước)")
+    except SQLAlchemyError as e:
+        raise fail(f"{url}: không kết nối được cơ sở dữ liệu ({type(e).__name__})") from None
+    return engine
+
+
+def _write_stats(statistics: Statistics, path: Path, totals: DistrictTotals, district: str) -> None:
+    from openpyxl import Workbook
+
+    from aggregate.format import period_label
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    write_statistics(wb, statistics, f"Kỳ báo cáo: {period_label(totals.period)} - {district}")
+    wb.save(path)
