@@ -451,7 +451,7 @@ def _upper(word: str) -> str:
     return "".join(c.upper() if len(c.upper()) == 1 else c for c in word)
 
 
-SENTENCE_START_RE = re.compile(r"(?:^|(?<!\.)[.!?]\s+)(?:[-+•*]\s+|\d+[.)]\s+)?$")
+SENTENCE_START_RE = re.compile(r"(?:^|(?<!\.)[.!?]\s+)(?:[-+•*]\s+|\d+[.)]\s+)?$", re.M)
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -127,7 +127,9 @@ def test_txt_legacy_bytes_are_repaired(tmp_path: Path, encoding: str, encode) ->
     repaired = next(b for b in document.blocks if b.text.startswith("Ủy ban"))
     assert repaired.original is not None and repaired.original != repaired.text
     assert len(repaired.offset_map) == len(repaired.text)
-    assert all(repaired.original[i] == c for i, c in zip(repaired.offset_map, repaired.text) if c.isascii())
+    # ASCII consonants map to themselves (vowels may carry a tone moved by normalization: hoá -> hóa).
+    consonants = [(i, c) for i, c in zip(repaired.offset_map, repaired.text) if c.isascii() and c not in "aeiouy"]
+    assert all(repaired.original[i] == c for i, c in consonants)
 
 
 def test_txt_utf8_with_pasted_tcvn3_paragraph(tmp_path: Path) -> None:

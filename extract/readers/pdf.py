@@ -1043,17 +1043,17 @@ def _align(lines: list[Line], m: Margins | None) -> str | None:
 
 
 def _kind(text: str, style: Style) -> BlockKind:
-    """Heading: short and bold, all caps, centred or numbered; a numbered or bulleted long one is
-    a list item."""
+    """As the DOCX reader decides: short bold or all-caps text is a heading, a bulleted one a list
+    item; a PDF lost its Word styles, so a short numbered or centred line is a heading too."""
     label = _label(text)
+    short = len(text) <= 200 and not text.rstrip().endswith(";") and any(ch.isalpha() for ch in text)
+    if short and (style.bold or style.all_caps):
+        return BlockKind.HEADING
     if label and label.group("bullet"):
         return BlockKind.LIST_ITEM
-    short = len(text) <= 200 and not text.rstrip().endswith(".")
-    if short and (style.bold or style.all_caps or (label and len(text) <= 150)):
+    if short and len(text) <= 150 and not _ends_sentence(text) and (label or style.align == "center"):
         return BlockKind.HEADING
-    if short and style.align == "center" and len(text) <= 120:
-        return BlockKind.HEADING
-    return BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH
+    return BlockKind.PARAGRAPH
 
 
 def _numbering(label: re.Match[str] | None) -> tuple[str | None, int | None]:
