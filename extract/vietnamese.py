@@ -100,6 +100,7 @@ RHYMES = set(
     """.split()
 )
 STOP_CODAS = ("c", "ch", "p", "t")
+VOWELS = set("aăâeêioôơuưy")
 SYLLABLE_RE = re.compile(
     "^(?:%s)?(%s)$"
     % ("|".join(ONSETS), "|".join(sorted(RHYMES, key=len, reverse=True)))
@@ -142,11 +143,9 @@ def is_syllable(word: str) -> bool:
 # --- normalization ---------------------------------------------------------------------------
 
 # Length-preserving maps only: offsets computed on normalized text must stay valid.
-SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
+SPACE_LIKE = {ord(c): " " for c in "\u00a0\u2007\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))}
 # Removed by clean_text (changes length, so it returns an offset map).
 INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-
-VOWELS = set("aăâeêioôơuưy")
 
 
 def _retone(first: str, second: str) -> tuple[str, str]:

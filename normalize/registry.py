@@ -40,6 +40,11 @@ class Unit:
     def is_commune(self) -> bool:
         return self.kind in ("xa", "thi_tran")
 
+    @property
+    def issuer(self) -> str:
+        """The body that signs the unit's reports, full form ("Ủy ban nhân dân xã Quài Cang")."""
+        return self.authority or self.full_name
+
     def valid_on(self, date: str | None) -> bool:
         """Whether the unit existed on `date` (ISO, partial allowed; None = any time)."""
         if not date:
@@ -67,6 +72,10 @@ class Registry:
 
     def communes(self) -> list[Unit]:
         return [u for u in self.units if u.is_commune]
+
+    def reporting(self) -> list[Unit]:
+        """The units that send the district their TĐKT reports."""
+        return [u for u in self.units if u.reports]
 
 
 def _unit(raw: dict[str, Any]) -> Unit:

@@ -90,3 +90,41 @@ def db_url(request, tmp_path):
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
     return url
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_tdkt_home(tmp_path_factory):
+    """Remembered aliases live in $TDKT_HOME: keep the user's own out of the tests."""
+    import os
+
+    old = os.environ.get("TDKT_HOME")
+    os.environ["TDKT_HOME"] = str(tmp_path_factory.mktemp("tdkt-home"))
+    yield
+    if old is None:
+        os.environ.pop("TDKT_HOME", None)
+    else:
+        os.environ["TDKT_HOME"] = old
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    """../shared/tools/score.py as a module (skips when ../shared is absent)."""
+    import importlib.util
+
+    path = SHARED / "tools" / "score.py"
+    if not path.is_file():
+        pytest.skip("../shared is not here (no scorer)")
+    spec = importlib.util.spec_from_file_location("score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def contract_schema() -> dict:
+    import json
+
+    path = SHARED / "contract" / "extraction.schema.json"
+    if not path.is_file():
+        pytest.skip("../shared is not here (no contract schema)")
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -2,7 +2,6 @@
 against its hand-written gold file with ../shared/tools/score.py (skipped without ../shared)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -13,7 +12,6 @@ from extract import extract, read
 from extract.contract import to_contract
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # (document, minimum core F1, minimum metadata accuracy): what the rules reach, kept honest
 DOCUMENTS = [
@@ -23,20 +21,6 @@ DOCUMENTS = [
     ("bao-cao-hlhpn-6t-2019-tcvn3", 0.95, 1.0),
     ("bieu-thong-ke-khen-thuong-2022", 0.95, 1.0),
 ]
-
-
-@pytest.fixture(scope="module")
-def shared() -> Path:
-    if not (SHARED / "tools" / "score.py").is_file():
-        pytest.skip("../shared is not here (scorer and contract schema missing)")
-    return SHARED
-
-
-def _scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @lru_cache(maxsize=None)
@@ -49,18 +33,17 @@ def _gold(name: str) -> dict:
 
 
 @pytest.mark.parametrize("name,core,meta", DOCUMENTS)
-def test_heldout_scores(shared, name, core, meta):
-    report, misses = _scorer(shared).score(_gold(name), _extract(name))
+def test_heldout_scores(scorer, name, core, meta):
+    report, misses = scorer.score(_gold(name), _extract(name))
     detail = json.dumps({"report": report, "misses": misses}, ensure_ascii=False, default=str)
     assert report["core_f1"] >= core, detail
     assert report["metadata"]["accuracy"] >= meta, detail
 
 
 @pytest.mark.parametrize("name", [d[0] for d in DOCUMENTS])
-def test_heldout_output_follows_contract(shared, name):
+def test_heldout_output_follows_contract(contract_schema, name):
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((shared / "contract" / "extraction.schema.json").read_text(encoding="utf-8"))
-    jsonschema.validate(_extract(name), schema)
+    jsonschema.validate(_extract(name), contract_schema)
 
 
 @pytest.mark.parametrize("name", [d[0] for d in DOCUMENTS])

@@ -6,7 +6,6 @@ and a decision (plain text, "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), a công vă
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import asdict
 from pathlib import Path
@@ -29,14 +28,6 @@ def plain_document(text: str, name: str = "van-ban.txt") -> Document:
     return document
 
 
-def load_score_metadata(seed_dir: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("score", seed_dir.parents[1] / "tools" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.score_metadata
-
-
 def as_contract(metadata: Metadata) -> dict[str, Any]:
     return json.loads(json.dumps(asdict(metadata), ensure_ascii=False))
 
@@ -45,13 +36,13 @@ def as_contract(metadata: Metadata) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("name", ["bao-cao-tdkt-6t-2021.txt", "bao-cao-tdkt-6t-2021.docx", "bao-cao-tdkt-6t-2021.pdf"])
-def test_seed_metadata_scores_one(seed_dir: Path, name: str) -> None:
+def test_seed_metadata_scores_one(seed_dir: Path, scorer: Any, name: str) -> None:
     from extract.readers import read
 
     document = read(seed_dir / name)
     gold = json.loads((seed_dir / "gold.json").read_text(encoding="utf-8"))["metadata"]
     predicted = as_contract(extract_metadata(document))
-    scores = load_score_metadata(seed_dir)(gold, predicted)
+    scores = scorer.score_metadata(gold, predicted)
     assert all(scores.values()), {k: (gold.get(k), predicted.get(k)) for k, ok in scores.items() if not ok}
     assert predicted["recipients"] == gold["recipients"]
     assert predicted["period"]["label"] == gold["period"]["label"]

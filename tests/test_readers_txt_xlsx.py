@@ -298,3 +298,11 @@ def test_xlsx_zip_bomb_is_refused(tmp_path: Path) -> None:
     assert os.path.getsize(bomb) < 1024 * 1024
     with pytest.raises(SecurityRisk):
         read(bomb)
+
+
+def test_xlsx_renamed_workbook_is_read(tmp_path: Path) -> None:
+    """Content decides, not the name: openpyxl alone refuses a path not ending in .xlsx."""
+    source = _award_list(tmp_path)
+    renamed = tmp_path / "danh-sach.xls"
+    renamed.write_bytes(source.read_bytes())
+    assert read(renamed).blocks[0].text == "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"

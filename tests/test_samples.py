@@ -17,7 +17,7 @@ from extract.vietnamese import normalize_text
 from tdkt.cli.samples import samples_app
 from tdkt.samplegen import ALL_FORMATS, LIBREOFFICE_FORMATS, generate
 from tdkt.samplegen.builder import old_tones
-from tdkt.samplegen.registry import load_registry
+from normalize.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

@@ -1,7 +1,6 @@
 """The seed report in every format, scored against its hand-made answer key (../shared)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import lru_cache
 
@@ -10,7 +9,6 @@ import pytest
 from extract import extract, read
 from extract.contract import to_contract
 
-from conftest import SHARED
 
 # (file, minimum core F1) — thresholds of issue #3
 FORMATS = [
@@ -21,50 +19,38 @@ FORMATS = [
 ]
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @lru_cache(maxsize=None)
 def _extract(path: str) -> dict:
     return to_contract(extract(read(path)))
 
 
-@pytest.fixture(scope="module")
-def schema(seed_dir):
-    return json.loads((SHARED / "contract" / "extraction.schema.json").read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("name,minimum", FORMATS)
-def test_seed_core_f1(seed_dir, name, minimum):
+def test_seed_core_f1(seed_dir, scorer, name, minimum):
     gold = json.loads((seed_dir / "gold.json").read_text(encoding="utf-8"))
-    report, _ = _scorer().score(gold, _extract(str(seed_dir / name)))
+    report, _ = scorer.score(gold, _extract(str(seed_dir / name)))
     assert report["core_f1"] >= minimum, json.dumps(report, ensure_ascii=False)
 
 
-def test_seed_docx_every_kind_and_metadata(seed_dir):
+def test_seed_docx_every_kind_and_metadata(seed_dir, scorer):
     gold = json.loads((seed_dir / "gold.json").read_text(encoding="utf-8"))
-    report, _ = _scorer().score(gold, _extract(str(seed_dir / "bao-cao-tdkt-6t-2021.docx")))
+    report, _ = scorer.score(gold, _extract(str(seed_dir / "bao-cao-tdkt-6t-2021.docx")))
     for kind in ("figures", "awards", "people", "references"):
         assert report[kind]["f1"] >= 0.95, (kind, report[kind])
     assert report["metadata"]["accuracy"] == 1.0, report["metadata"]
 
 
 @pytest.mark.parametrize("name", [n for n, _ in FORMATS])
-def test_seed_json_valid_and_quotes_hold_raw(seed_dir, schema, name):
+def test_seed_json_valid_and_quotes_hold_raw(seed_dir, contract_schema, name):
     jsonschema = pytest.importorskip("jsonschema")
     data = _extract(str(seed_dir / name))
-    jsonschema.validate(data, schema)
+    jsonschema.validate(data, contract_schema)
     for kind in ("figures", "awards"):
         for item in data[kind]:
             assert item["raw"] in item["provenance"]["quote"], item
 
 
 @pytest.mark.slow
-def test_seed_scan_core_f1(seed_dir, tesseract):
+def test_seed_scan_core_f1(seed_dir, scorer, tesseract):
     gold = json.loads((seed_dir / "gold.json").read_text(encoding="utf-8"))
-    report, _ = _scorer().score(gold, _extract(str(seed_dir / "bao-cao-tdkt-6t-2021-scan.pdf")))
+    report, _ = scorer.score(gold, _extract(str(seed_dir / "bao-cao-tdkt-6t-2021-scan.pdf")))
     assert report["core_f1"] >= 0.85, json.dumps(report, ensure_ascii=False)

@@ -84,7 +84,8 @@ def test_tcvn3_seed_without_fonts_is_found_and_repaired(seed_dir: Path) -> None:
     """Fonts lost (text pasted elsewhere): analysis alone finds and converts the TCVN3 text."""
     document = docx.Document(str(seed_dir / "bao-cao-tdkt-6t-2021-tcvn3.docx"))
     raw = "\n".join(p.text for p in document.paragraphs)
-    unicode = normalize_text("\n".join(p.text for p in docx.Document(str(seed_dir / "bao-cao-tdkt-6t-2021.docx")).paragraphs))
+    reference = docx.Document(str(seed_dir / "bao-cao-tdkt-6t-2021.docx"))
+    unicode = normalize_text("\n".join(p.text for p in reference.paragraphs))
     assert detect_legacy(raw) == "tcvn3"
     fixed = repair(raw)
     assert fixed.encoding == "tcvn3"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from statistics import median
 from typing import Any
 
 from extract.tools import ocr_image
@@ -39,6 +38,7 @@ class OcrLine:
     bottom: float
     conf: float
     size: float  # estimated font size in points
+    words: list[OcrWord]
 
 
 def render_page(pdf: Any, index: int, dpi: int = OCR_DPI) -> Any:
@@ -112,8 +112,9 @@ def _line(words: list[OcrWord]) -> OcrLine:
         x1=max(w.x1 for w in words),
         bottom=max(w.bottom for w in words),
         conf=sum(w.conf for w in words) / len(words),
-        # Word boxes span ascenders, descenders and stacked Vietnamese marks: about 1.2 em.
-        size=max(median(heights) / 1.2, 4.0),
+        # The tallest word spans ascenders and descenders (or stacked Vietnamese marks): about 1 em.
+        size=max(max(heights), 4.0),
+        words=words,
     )
 
 

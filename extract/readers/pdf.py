@@ -109,7 +109,6 @@ class Table:
     bbox: tuple[float, float, float, float]
     rows: list[list[str]]
     cells: list[Cell]
-    ocr: bool = False
 
 
 @dataclass
@@ -127,7 +126,7 @@ class PageContent:
 class Margins:
     left: float
     right: float
-    pitch: float  # typical baseline-to-baseline distance in em
+    pitch: float  # typical distance between the tops of two lines of a paragraph, in points
 
     @property
     def center(self) -> float:
@@ -514,7 +513,7 @@ def _inside(x: float, y: float, boxes: list[tuple[float, float, float, float]]) 
 
 def _lines(glyphs: list[Glyph] | list[Any], page: int, ocr: bool = False) -> list[Line]:
     """Group glyphs (or OCR lines) into rows by vertical centre, then each row into segments."""
-    items = [_from_ocr(g) for g in glyphs] if ocr else glyphs
+    items = _from_ocr(glyphs) if ocr else glyphs
     items = sorted(items, key=lambda g: (g.top + g.bottom) / 2)
     rows: list[list[Glyph]] = []
     row_center = 0.0
@@ -529,13 +528,21 @@ def _lines(glyphs: list[Glyph] | list[Any], page: int, ocr: bool = False) -> lis
     return sorted((line for line in lines if line is not None), key=lambda ln: ln.top)
 
 
-def _from_ocr(ocr_line: Any) -> Glyph:
-    return Glyph(ocr_line.text, ocr_line.x0, ocr_line.x1, ocr_line.top, ocr_line.bottom, ocr_line.size, word=True)
+def _from_ocr(ocr_lines: list[Any]) -> list[Glyph]:
+    """OCR words as glyphs, each with its Tesseract line's box so a line stays one row; words,
+    not lines, so a wide gap still splits two columns Tesseract read as one line."""
+    return [
+        Glyph(w.text, w.x0, w.x1, line.top, line.bottom, line.size, word=True)
+        for line in ocr_lines
+        for w in line.words
+    ]
 
 
 def _line(row: list[Glyph], page: int, ocr: bool) -> Line | None:
     row.sort(key=lambda g: g.x0)
     segments = _segments(row)
+    if ocr:  # a speck read as ":" or "'" beside the real text
+        segments = [s for s in segments if any(ch.isalnum() for ch in s.text)]
     if not segments:
         return None
     visible = [g for g in row if not g.text.isspace()]
@@ -757,17 +764,15 @@ def _margins(lines: list[Line], fallback: Margins | None = None) -> Margins:
     if len(lines) < 4 and fallback is not None:
         return fallback
     if not lines:
-        return Margins(0.0, 1.0, 1.4)
+        return Margins(0.0, 1.0, 14.0)
     lefts = Counter(round(line.x0) for line in lines)
     left = float(lefts.most_common(1)[0][0])
     rights = sorted(line.x1 for line in lines)
     right = rights[int(0.9 * (len(rights) - 1))]
     pitches = [
-        (b.top - a.top) / a.size
-        for a, b in zip(lines, lines[1:])
-        if a.page == b.page and 0.9 * a.size < b.top - a.top < 3 * a.size
+        b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and 0.9 * a.size < b.top - a.top < 3 * a.size
     ]
-    pitch = median(pitches) if pitches else 1.4
+    pitch = median(pitches) if pitches else 1.4 * median(line.size for line in lines)
     return Margins(left, max(right, left + 1.0), pitch)
 
 
@@ -925,11 +930,17 @@ def _full(line: Line, m: Margins) -> bool:
     return line.x1 >= m.right - 2.5 * line.size
 
 
+def _same_type(a: Line, b: Line) -> bool:
+    """Same size and weight; OCR sizes are estimates from word boxes, so they get more slack."""
+    slack = 0.4 if a.ocr or b.ocr else 0.15
+    return abs(a.size - b.size) <= slack * max(a.size, b.size) and a.bold == b.bold
+
+
 def _continues(prev: Line, line: Line, m: Margins) -> bool:
     """Does `line` continue the paragraph whose last line is `prev`?"""
-    if abs(line.size - prev.size) > 0.15 * prev.size or line.bold != prev.bold:
+    if not _same_type(prev, line):
         return False
-    if line.top - prev.top > 1.3 * m.pitch * prev.size:
+    if line.top - prev.top > 1.3 * m.pitch:
         return False
     if _label(line.text) and _ends_sentence(prev.text):
         return False
@@ -960,7 +971,7 @@ def _continues_across(prev: Chunk, chunk: Chunk, m: Margins) -> bool:
     last, first = prev.lines[-1], chunk.lines[0]
     if _ends_sentence(last.text) or _label(first.text) or _centered(first, m) or _centered(last, m):
         return False
-    if first.bold != last.bold or abs(first.size - last.size) > 0.15 * last.size:
+    if not _same_type(last, first):
         return False
     starts_lower = first.text[:1].islower()
     indented = first.x0 > m.left + 0.8 * first.size
@@ -1000,7 +1011,7 @@ def _emit_table(doc: Document, chunk: Chunk) -> None:
     if chunk.table is not None:
         bbox = chunk.table.bbox
         cells = chunk.table.cells
-        ocr = chunk.table.ocr
+        ocr = False  # ruled tables come from the text layer only
     else:
         bbox = _bbox([line for line in chunk.lines if line.page == chunk.page])
         cells = [Cell(text, 0, col) for col, text in enumerate(rows[0])] if rows else []

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.errors import CorruptFile, EmptyFile
+from extract.errors import CorruptFile, EmptyFile, TooLarge
 from extract.model import BlockKind, Document, Source, Style
 
 BOMS = (
@@ -26,6 +26,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a report is well under 1 MB; offset maps cost ~40 bytes a char
 MAX_CONTROL_SHARE = 0.005  # real text has almost no control characters; binary data has ~10%
 ALLOWED_CONTROLS = set("\t\n\r\f\v\x1a")  # \x1a: the DOS end-of-file mark
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
@@ -50,6 +51,10 @@ class Decoded:
 
 
 def read(path: Path, source: Source) -> Document:
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        limit = MAX_TEXT_BYTES // (1024 * 1024)
+        raise TooLarge(source.file, f"{size // (1024 * 1024)} MB văn bản thuần, giới hạn {limit} MB")
     data = path.read_bytes()
     decoded = decode_bytes(data, source.file)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")

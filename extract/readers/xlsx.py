@@ -21,6 +21,8 @@ from extract.errors import CorruptFile, EmptyFile, TooLarge
 from extract.model import BlockKind, Cell, Document, Source, Style, table_text
 
 MAX_CELLS = 1_000_000  # a sheet's used range; more is not a report, and would exhaust memory
+MAX_CELL_XML = 50 * 1024 * 1024  # worksheets + shared strings, unpacked
+CELL_PARTS = ("xl/worksheets/", "xl/sharedStrings")
 MAX_TITLE_ROWS = 3
 DECIMAL_PLACES_RE = re.compile(r"0\.(0+)")
 WHITESPACE_RE = re.compile(r"\s*\n\s*")
@@ -48,6 +50,7 @@ def read(path: Path, source: Source) -> Document:
     from extract.readers.ooxml import check_package
 
     check_package(path, source.file)
+    _check_cell_data(path, source.file)
     workbook = _open(path, source.file)
     document = Document(source=source)
     try:
@@ -65,13 +68,25 @@ def read(path: Path, source: Source) -> Document:
     return document
 
 
+def _check_cell_data(path: Path, file: str) -> None:
+    """openpyxl keeps every cell as a Python object (~50 times its XML): cap the sheet data."""
+    with zipfile.ZipFile(path) as zf:
+        size = sum(i.file_size for i in zf.infolist() if i.filename.startswith(CELL_PARTS))
+    if size > MAX_CELL_XML:
+        limit = MAX_CELL_XML // (1024 * 1024)
+        raise TooLarge(file, f"dữ liệu bảng tính {size // (1024 * 1024)} MB, giới hạn {limit} MB")
+
+
 def _open(path: Path, file: str) -> Any:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        # read_only mode does not report merged cells; data_only gives formulas' cached values.
-        return openpyxl.load_workbook(path, read_only=False, data_only=True)
+        # A file object, not the path: openpyxl refuses paths not ending in .xlsx/.xlsm, and a
+        # workbook renamed ".xls" is still a workbook. read_only mode does not report merged
+        # cells; data_only gives the cached values of formulas.
+        with path.open("rb") as fh:
+            return openpyxl.load_workbook(fh, read_only=False, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, zlib.error, EOFError) as e:
         raise CorruptFile(file, f"không mở được bảng tính: {type(e).__name__}") from e
     except (ValueError, TypeError, AttributeError, IndexError) as e:

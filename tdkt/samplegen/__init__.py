@@ -20,7 +20,7 @@ from typing import Any
 from tdkt.samplegen.builder import Report
 from tdkt.samplegen.context import DEFAULT_PERIODS, PeriodContext, Plants, district_documents, parse_period
 from tdkt.samplegen.key import district_totals
-from tdkt.samplegen.registry import Registry, Unit, load_registry
+from normalize.registry import Registry, Unit, load_registry
 from tdkt.samplegen.reports import award_list, district_report, unit_report
 from tdkt.samplegen.writers import convert, scan, write_docx, write_xlsx
 

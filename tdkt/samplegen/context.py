@@ -10,7 +10,7 @@ from typing import Any
 
 from tdkt.samplegen.numbers import quantize
 from tdkt.samplegen.phrasing import Indicator
-from tdkt.samplegen.registry import Registry
+from normalize.registry import Registry
 
 DEFAULT_PERIODS = ("2020-H1", "2021-H1")
 

@@ -18,7 +18,7 @@ from tdkt.samplegen.phrasing import (
     LEAD_ECONOMY, LEAD_SOCIETY, LEADERSHIP, LIMITS, OFFICE_INDICATORS, OFFICE_POSITIONS, REASONS, REASONS_2020,
     REASONS_2021, SCHOOL_BY_LEVEL, SCHOOL_COMMON, SCHOOL_POSITIONS, TASKS, Indicator,
 )
-from tdkt.samplegen.registry import Unit
+from normalize.registry import Unit
 
 MOTTO = [Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True), Line("Độc lập - Tự do - Hạnh phúc", bold=True)]
 DOC_SUFFIX = {
@@ -73,7 +73,7 @@ def place_of(ctx: PeriodContext, unit: Unit) -> str:
     if unit.kind == "truong" and unit.parent:
         parent = ctx.registry.get(unit.parent)
         return parent.name
-    return ctx.registry.district_name
+    return ctx.registry.name
 
 
 def report_date(rng: random.Random, year: int) -> date:
@@ -187,7 +187,7 @@ def unit_report(ctx: PeriodContext, unit: Unit, stem: str, old_tone_marks: bool)
     rep = Report(stem=stem, unit_id=unit.id, period=ctx.period.id, doc_kind="unit_report")
     year = ctx.period.year
     place = place_of(ctx, unit)
-    district = ctx.registry.district_name
+    district = ctx.registry.name
     if unit.is_commune:
         issuer_lines = ["ỦY BAN NHÂN DÂN", unit.full_name.upper()]
         suffix = "BC-UBND"
@@ -432,7 +432,7 @@ def district_report(ctx: PeriodContext, stem: str, unit: Unit, commune_count: in
     rep = Report(stem=stem, unit_id=unit.id, period=ctx.period.id, doc_kind="district_report")
     year = ctx.period.year
     day = date(year, 6, rng.randint(26, 30))
-    meta = header(b, rep, rng, ctx, unit, ["ỦY BAN NHÂN DÂN", "HUYỆN TUẦN GIÁO"], "BC-UBND", ctx.registry.district_name, day)
+    meta = header(b, rep, rng, ctx, unit, ["ỦY BAN NHÂN DÂN", "HUYỆN TUẦN GIÁO"], "BC-UBND", ctx.registry.name, day)
     trich_yeu = title(b, rng, year)
     issuer = b.org(unit.id, unit.full_name, "co_quan")
     b.add("paragraph", f"Nhằm đánh giá kết quả phong trào thi đua, công tác khen thưởng {ctx.period.label}, {issuer} báo cáo như sau:")
