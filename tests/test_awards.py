@@ -229,3 +229,18 @@ def test_docx_table_from_word(tmp_path: Path):
         ("giay_khen_chu_tich_ubnd_huyen", 25, 80, None, None),
         ("lao_dong_tien_tien", None, 1320, None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,award,individuals,collectives",
+    [
+        ("- Giấy khen của Giám đốc Sở Giáo dục và Đào tạo: 02 cá nhân.", "giay_khen_thu_truong_co_quan_don_vi", 2, None),
+        ("- Giấy khen của Giám đốc Sở Y tế: 03 cá nhân.", "giay_khen_thu_truong_co_quan_don_vi", 3, None),
+        ("Bằng khen của Chủ tịch UBND tỉnh Điện Biên cho 02 tập thể vì có thành tích xuất sắc.",
+         "bang_khen_chu_tich_ubnd_tinh", None, 2),
+    ],
+)
+def test_giver_with_its_proper_name_keeps_the_counts(text, award, individuals, collectives):
+    """The giver's body is named after it ("Sở Giáo dục và Đào tạo"): the count still attaches."""
+    awards = run([text], issuer="Trường THCS Quài Cang")
+    assert [(a.award, a.individuals, a.collectives) for a in awards] == [(award, individuals, collectives)]

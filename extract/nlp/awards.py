@@ -237,13 +237,44 @@ def _giver_chain_start(text: str, givers: list, start: int) -> int:
 
 
 def _extend_right(text: str, end: int, limit: int) -> int:
-    """Take in the giver written after the name: "Bằng khen (của) Chủ tịch UBND tỉnh"."""
+    """Take in the giver written after the name: "Bằng khen (của) Chủ tịch UBND tỉnh", and the
+    proper name of the giver's body after it ("... Giám đốc Sở Giáo dục và Đào tạo")."""
     m = _OF.match(text, end)
     pos = m.end() if m else end
     givers = [g for g in load_taxonomy().find_givers(text[pos:limit]) if g.start == 0]
-    if not givers:
-        return end
-    return pos + max(g.end for g in givers)
+    if givers:
+        return _proper_tail(text, pos + max(g.end for g in givers), limit)
+    if " của " in text[max(0, end - 40) : end].lower():  # the name itself ended with its giver
+        return _proper_tail(text, end, limit)
+    return end
+
+
+_WORD = re.compile(r"\s+([^\W\d_]+)")
+_LEVELS = {"tỉnh", "huyện", "xã", "thị", "trấn", "thành", "phố"}
+
+
+def _proper_tail(text: str, pos: int, limit: int) -> int:
+    """The end of the proper name that follows `pos`: capitalised words, each with at most one
+    lower-case syllable after it ("Giáo dục", "Y tế"), joined by "và" only before another
+    capitalised word, or a level word ("tỉnh") with its place name."""
+    end = pos
+    while True:
+        m = _WORD.match(text, end, limit)
+        if not m:
+            return end
+        word = m.group(1)
+        if word[0].isupper():
+            end = m.end()
+            nxt = _WORD.match(text, end, limit)
+            if nxt and nxt.group(1).islower() and nxt.group(1) not in ("và", "cho", "về", "của", "năm") \
+                    and nxt.group(1) not in _LEVELS:
+                end = nxt.end()
+        elif word in ("và",) and (after := _WORD.match(text, m.end(), limit)) and after.group(1)[0].isupper():
+            end = m.end()
+        elif word in _LEVELS and end > pos:
+            end = m.end()
+        else:
+            return end
 
 
 def name_anchors(text: str, seg: tuple[int, int], issuer: str | None, names: list[tuple[int, int]]) -> list[Anchor]:
