@@ -244,3 +244,15 @@ def test_giver_with_its_proper_name_keeps_the_counts(text, award, individuals, c
     """The giver's body is named after it ("Sở Giáo dục và Đào tạo"): the count still attaches."""
     awards = run([text], issuer="Trường THCS Quài Cang")
     assert [(a.award, a.individuals, a.collectives) for a in awards] == [(award, individuals, collectives)]
+
+
+@pytest.mark.parametrize(
+    "text,award,collectives,households",
+    [
+        ("- Công nhận danh hiệu “Bản văn hóa” cho 03 tập thể.", "thon_to_dan_pho_van_hoa", 3, None),
+        ("- Công nhận danh hiệu \"Gia đình văn hóa\" cho 300 hộ.", "gia_dinh_van_hoa", None, 300),
+    ],
+)
+def test_award_title_in_quotes_keeps_the_count_after_it(text, award, collectives, households):
+    awards = run([text], issuer="Ủy ban nhân dân xã Quài Tở")
+    assert [(a.award, a.collectives, a.households) for a in awards] == [(award, collectives, households)]

@@ -239,6 +239,8 @@ def _giver_chain_start(text: str, givers: list, start: int) -> int:
 def _extend_right(text: str, end: int, limit: int) -> int:
     """Take in the giver written after the name: "Bằng khen (của) Chủ tịch UBND tỉnh", and the
     proper name of the giver's body after it ("... Giám đốc Sở Giáo dục và Đào tạo")."""
+    if end < limit and text[end] in "”\"'’»":  # a title in quotes: danh hiệu “Bản văn hóa”
+        end += 1
     m = _OF.match(text, end)
     pos = m.end() if m else end
     givers = [g for g in load_taxonomy().find_givers(text[pos:limit]) if g.start == 0]
