@@ -50,6 +50,7 @@ class IngestSummary:
 
 
 _registry: Registry | None = None
+TASKS_PER_WORKER = 50
 
 
 def _init_worker(registry_path: str | None) -> None:
@@ -132,7 +133,10 @@ def _run(files: list[Path], workers: int, registry_path: str | None) -> Iterable
     # spawn: a clean interpreter per worker; forking a parent that holds threads and open
     # database connections is not safe
     ctx = get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(registry_path,)) as pool:
+    # a worker is replaced after TASKS_PER_WORKER files: the NLP pipeline's string store and
+    # caches grow with every new word, so a long batch would otherwise grow without bound
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(registry_path,),
+                             max_tasks_per_child=TASKS_PER_WORKER) as pool:
         pending: dict[Future[Processed], Path] = {}
         for path in files:
             pending[pool.submit(process_file, path)] = path
