@@ -125,7 +125,7 @@ def _not_stored(engine: Engine, files: list[Path], summary: IngestSummary,
 
 
 def _run(files: list[Path], workers: int, registry_path: str | None) -> Iterable[Processed]:
-    if workers <= 1 or len(files) <= 1:
+    if len(files) <= 1 or (workers <= 1 and len(files) <= TASKS_PER_WORKER):
         _init_worker(registry_path)
         for path in files:
             yield process_file(path)

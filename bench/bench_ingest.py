@@ -4,8 +4,8 @@
 
 Prints documents per second and peak resident memory of the parent (which stores) and of the
 largest worker, and — to see whether memory grows with the batch — the peaks after 50, 100 and
-200 documents. With 1 worker the work runs in the parent; with 2, workers are recycled every
-50 files. Each run is a fresh process and a fresh SQLite file. Never asserts.
+200 documents. Workers are recycled every 50 files (a batch of at most 50 files with one worker
+runs in the parent). Each run is a fresh process and a fresh SQLite file. Never asserts.
 """
 from __future__ import annotations
 
