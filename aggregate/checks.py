@@ -24,7 +24,7 @@ from sqlalchemy import Engine, select
 
 from aggregate import checks_data as cfg
 from aggregate.compare import Comparison, build_comparison
-from aggregate.totals import Contribution, DistrictTotals, district_totals
+from aggregate.totals import Contribution, DistrictTotals, dedupe, district_totals
 from extract.vietnamese import fold
 from normalize.registry import Registry
 
@@ -477,14 +477,7 @@ def duplicate_awards(reports: list[ReportFacts], within_document: bool = False) 
 
 
 def _unique_statements(awards: list[AwardFact]) -> list[AwardFact]:
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for a in awards:
-        key = _award_key(a)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
+    return dedupe(awards, _award_key)
 
 
 def _award_name(award_id: str) -> str:
