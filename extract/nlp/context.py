@@ -92,7 +92,4 @@ def items_of(doc: Doc, key: str) -> list[object]:
     """The items a component stored with `set_items` (empty when it found none)."""
     if key not in doc.spans:
         return []
-    group = doc.spans[key]
-    if "items" in group.attrs:
-        return list(group.attrs["items"])
-    return [span._.item for span in group if span._.item is not None]  # TODO(lead): drop once all use set_items
+    return list(doc.spans[key].attrs.get("items", []))

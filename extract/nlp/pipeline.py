@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import extract.nlp.extensions  # noqa: F401  (registers Span._.item / Span._.number)
+import extract.nlp.extensions  # noqa: F401  (registers Span._.number)
 import extract.nlp.tokenizer  # noqa: F401  (registers tdkt.vi_tokenizer.v1)
 from extract.nlp.context import CONTEXT_KEY, BlockContext
 
