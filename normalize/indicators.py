@@ -68,19 +68,42 @@ def _similarity(text: str, key: str) -> float:
                fuzz.partial_ratio(key, text) if len(key) >= 12 else 0.0)
 
 
+NEAR_TIE = 10.0  # candidates this close to the best score are told apart by their rare words
+
+
+@lru_cache(maxsize=1)
+def _idf() -> dict[str, float]:
+    """Inverse document frequency of each word over the catalogue's entries: "ngô", "lúa",
+    "ma túy" tell indicators apart; "diện tích", "số", "trồng" do not."""
+    import math
+
+    entries = catalogue()
+    counts: dict[str, int] = {}
+    for ind in entries:
+        for word in {w for k in ind.keys for w in k.split()}:
+            counts[word] = counts.get(word, 0) + 1
+    return {w: math.log(len(entries) / c) for w, c in counts.items()}
+
+
+def _shared_weight(words: set[str], ind: Indicator) -> float:
+    idf = _idf()
+    return max(sum(idf.get(w, 0.0) for w in words & set(k.split())) for k in ind.keys)
+
+
 def match_indicator(indicator: str, unit: str | None = None) -> IndicatorMatch:
     text = fold(indicator)
     if not text:
         return IndicatorMatch(None, 0.0)
-    best: tuple[float, float, Indicator | None] = (0.0, 0.0, None)
+    scored: list[tuple[float, Indicator]] = []
     for ind in catalogue():
-        score, key = max((_similarity(text, key), key) for key in ind.keys)
+        score = max(_similarity(text, key) for key in ind.keys)
         if unit:
             score += UNIT_BONUS if ind.accepts_unit(unit) else -UNIT_PENALTY
-        # on a tie the entry whose words cover more of the phrase is the more specific one
-        specificity = fuzz.ratio(text, key)
-        if (score, specificity) > best[:2]:
-            best = (score, specificity, ind)
-    score, _, ind = best
-    score = min(score, 100.0)
-    return IndicatorMatch(ind if score >= THRESHOLD else None, round(score, 1))
+        scored.append((min(score, 100.0), ind))
+    best_score = max(score for score, _ in scored)
+    if best_score < THRESHOLD:
+        return IndicatorMatch(None, round(best_score, 1))
+    words = set(text.split())
+    near = [(score, ind) for score, ind in scored if score >= max(THRESHOLD, best_score - NEAR_TIE)]
+    score, ind = max(near, key=lambda si: (_shared_weight(words, si[1]), si[0]))
+    return IndicatorMatch(ind, round(score, 1))
