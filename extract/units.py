@@ -60,7 +60,7 @@ COUNT = [
     "hộ gia đình và cá nhân", "học sinh", "sinh viên", "học viên", "lao động", "giáo viên",
     "cán bộ", "công chức", "viên chức", "nhân viên", "người lao động", "đảng viên", "hội viên", "đoàn viên", "thanh niên",
     "trẻ", "trẻ em", "cháu", "cụ", "bệnh nhân", "lượt bệnh nhân", "đối tượng", "đồng chí",
-    "chiến sĩ", "tân binh", "thanh niên nhập ngũ", "gia đình", "người dân", "công nhân",
+    "chiến sĩ", "tân binh", "gia đình", "người dân", "công nhân",
     "trường", "trường học", "lớp", "điểm trường", "phòng học", "xã", "phường", "thị trấn",
     "thôn", "bản", "khối", "tổ dân phố", "khối, bản", "thôn, bản", "xã, thị trấn", "xã, phường",
     "tổ", "nhóm", "câu lạc bộ", "đội", "cơ sở", "doanh nghiệp", "hợp tác xã", "tổ hợp tác",

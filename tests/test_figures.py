@@ -190,3 +190,23 @@ def test_pipeline_on_a_docx(tmp_path: Path) -> None:
     assert area.provenance.quote.startswith("Tổng diện tích gieo trồng")
     assert found["9.870 tấn"].indicator == "Sản lượng lương thực"
     assert found["134"].unit == "hộ" and found["134"].indicator == "Số hộ nghèo giảm"
+
+
+def test_a_relative_clause_before_la_is_part_of_the_indicator() -> None:
+    """Before "là" the whole noun phrase names the figure; before "đạt" a "được" clause is predicate."""
+    found = by_raw("Diện tích rừng được giao khoán bảo vệ là 4.591,1 ha. "
+                   "Tổng đàn gia súc được duy trì ổn định ước đạt: 84.721 con.")
+    assert found["4.591,1 ha"].figure.indicator == "Diện tích rừng được giao khoán bảo vệ"
+    assert found["84.721 con"].figure.indicator == "Tổng đàn gia súc"
+
+
+def test_a_clause_opened_by_voi_continues_the_previous_figure() -> None:
+    found = by_raw("Bắt giữ 74 vụ phạm tội về ma túy; với 56 đối tượng; thu giữ 567,87 gam heroin.")
+    assert found["56 đối tượng"].figure.indicator == "Đối tượng vụ phạm tội về ma túy"
+    assert found["567,87 gam"].figure.indicator == "Thu giữ gam heroin"
+
+
+def test_the_counted_noun_stops_at_the_head_noun() -> None:
+    found = by_raw("Giao 11 thanh niên nhập ngũ, đạt 63,5% KH.")
+    assert found["11 thanh niên"].figure.unit == "thanh niên"
+    assert found["11 thanh niên"].figure.attainment.percent == 63.5

@@ -73,6 +73,8 @@ _LOCATIVE = re.compile(
 )
 _PASSIVE = re.compile(r"\s(được|đã|tiếp tục|luôn|vẫn|đang)\s")
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
+# "bắt giữ 74 vụ ...; với 56 đối tượng": a clause opened by "với" goes on with the previous one
+_CONTINUATION = re.compile(r";\s*với\s*$")
 _MAX_INDICATOR_WORDS = 16
 _SHARE = re.compile(r"[(,]?\s*(chiếm|bằng)(\s+tỷ\s+lệ)?")
 
@@ -180,7 +182,10 @@ def find_figures(
     for cand in candidates:
         if cand.match.start in consumed:
             continue
-        same_clause = previous is not None and not _CLAUSE_END.search(text, previous.raw_end, cand.match.start)
+        same_clause = previous is not None and (
+            not _CLAUSE_END.search(text, previous.raw_end, cand.match.start)
+            or _CONTINUATION.search(text, previous.raw_end, cand.match.start) is not None
+        )
         prev = previous if same_clause else None
         _qualify(text, cand)
         counted = any(s <= cand.match.start < e for s, e in award_counts or ())
@@ -511,7 +516,9 @@ def _compose(left: str, counted: str, noun: str, cand: _Candidate, prev: _Candid
         subject = _subject(stripped)
         return counted if not subject or cand.right else f"{subject} có {counted}"
     if copula or copula_case:
-        subject = _subject(stripped, copula=True)
+        # "X là N": everything before "là" names X, a relative clause included ("Diện tích rừng
+        # được giao khoán bảo vệ là ..."); before "đạt" a "được ..." clause is the predicate
+        subject = _subject(stripped, copula=True, passive_cut=copula != "là")
         if subject:
             return subject
         return counted
@@ -577,7 +584,7 @@ def _is_measure_noun(text: str) -> bool:
     return text.lower() in MEASURE_NOUNS
 
 
-def _subject(left: str, copula: bool = False, first: bool = False) -> str:
+def _subject(left: str, copula: bool = False, first: bool = False, passive_cut: bool = True) -> str:
     """The noun or verb phrase nearest the number: the last comma segment, extended over a
     preceding run of short segments ("Hỗ trợ, tặng quà cho"), without leading time phrases.
     With `first`, the sentence's subject: what precedes its first passive marker, if any."""
@@ -595,7 +602,7 @@ def _subject(left: str, copula: bool = False, first: bool = False) -> str:
     phrase = ", ".join(c for c in chosen if c)
     phrase = _strip_time(phrase)
     phrase = _LOCATIVE.sub("", phrase)
-    if copula:
+    if copula and passive_cut:
         m = _PASSIVE.search(f" {phrase} ")
         if m and m.start() > 0:
             phrase = phrase[: m.start()].strip()
