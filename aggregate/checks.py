@@ -24,7 +24,8 @@ from sqlalchemy import Engine, select
 
 from aggregate import checks_data as cfg
 from aggregate.compare import Comparison, build_comparison
-from aggregate.totals import Contribution, DistrictTotals, dedupe, district_totals
+from aggregate.totals import Contribution, DistrictTotals, district_totals
+from extract.unique import first_by
 from extract.vietnamese import fold
 from normalize.registry import Registry
 
@@ -477,7 +478,7 @@ def duplicate_awards(reports: list[ReportFacts], within_document: bool = False) 
 
 
 def _unique_statements(awards: list[AwardFact]) -> list[AwardFact]:
-    return dedupe(awards, _award_key)
+    return first_by(awards, _award_key)
 
 
 def _award_name(award_id: str) -> str:

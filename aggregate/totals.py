@@ -13,7 +13,7 @@ Rules (each total keeps its contributing rows, so every number is traceable to a
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from aggregate import db
+from extract.unique import first_by
 from extract.vietnamese import fold
 from normalize.registry import Registry, Unit
 
@@ -210,7 +211,7 @@ def _named(recipients: list[Recipient], items: list[AwardItem]) -> list[Recipien
     docs = {item.contribution.document.id for item in items}
     chosen = [r for r in recipients if r.award_row_id in kept
               or (r.award_row_id is None and r.contribution.document.id in docs)]
-    return dedupe(chosen, lambda r: (fold(r.name), r.award_id, r.status))
+    return first_by(chosen, lambda r: (fold(r.name), r.award_id, r.status))
 
 
 def _contribution(row: Any, docs: dict[int, DocumentRef], value: Decimal | None = None) -> Contribution:
@@ -248,18 +249,6 @@ def not_summable(indicator_id: str | None, name: str, unit: str, value_max: Any)
     return None
 
 
-def dedupe(rows: Iterable[Any], key: Callable[[Any], Hashable]) -> list[Any]:
-    """Keep the first of the rows with the same key (restatements within one report)."""
-    seen: set[Hashable] = set()
-    out = []
-    for row in rows:
-        k = key(row)
-        if k not in seen:
-            seen.add(k)
-            out.append(row)
-    return out
-
-
 def _figure_key(row: Any) -> Hashable:
     return row.document_id, row.indicator_id or fold(row.indicator), row.unit, Decimal(row.value), row.value_max
 
@@ -274,7 +263,7 @@ def sum_figures(rows: list[Any], docs: dict[int, DocumentRef]) -> tuple[list[Fig
     totals: dict[tuple[str, str], FigureTotal] = {}
     loose: list[LooseFigure] = []
     chosen: dict[tuple[int, str, str], Any] = {}
-    for row in dedupe(rows, _figure_key):
+    for row in first_by(rows, _figure_key):
         name = _indicator(row.indicator_id)[0] if row.indicator_id else row.indicator
         reason = not_summable(row.indicator_id, name, row.unit, row.value_max)
         if reason:

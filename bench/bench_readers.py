@@ -66,11 +66,6 @@ def bench_pdf(path: Path, repeat: int) -> None:
 
 
 def bench_docx(path: Path, repeat: int) -> None:
-    try:
-        from extract.readers import docx  # noqa: F401
-    except ImportError:
-        print(f"{path.name}: no DOCX reader yet")
-        return
     tdkt_read(path)
     ours = best_of(repeat, lambda: tdkt_read(path))
     print(f"{path.name}: tdkt docx reader {ours:6.2f} s")

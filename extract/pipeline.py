@@ -7,6 +7,7 @@ from typing import Any
 
 from extract.model import Block, BlockKind, Document, Extraction, Metadata, Section
 from extract.nlp.context import BlockContext, items_of
+from extract.unique import first_by
 
 TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
 
@@ -86,11 +87,4 @@ def dedupe(items: list[Any], key: Callable[[Any], str]) -> list[Any]:
     """Keep the first mention of each folded key."""
     from extract.vietnamese import fold
 
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        k = fold(key(item))
-        if k and k not in seen:
-            seen.add(k)
-            out.append(item)
-    return out
+    return first_by(items, lambda item: fold(key(item)))

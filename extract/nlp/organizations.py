@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.model import BlockKind, Document, Organization, Provenance
+from extract.unique import first_by
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SPAN_KEY = "tdkt_organizations"
@@ -415,7 +416,6 @@ def _looks_like_person(units: list[Unit], a: int, b: int) -> bool:
 
 
 def _body_mention(text: str, units: list[Unit], i: int, end: int, head: Head) -> tuple[OrgMention | None, int]:
-    head_end = end
     if head.mode == "school":
         level_end = match_any(units, end, lexicon().truong_levels)
         if level_end is not None and not _splits_word(units, end, level_end):
@@ -600,15 +600,7 @@ class OrganizationFinder:
         return self.set_annotations(doc, self.find(doc))
 
     def find(self, doc: Doc) -> list[OrgMention]:
-        mentions = find_organizations(doc.text, words_of(doc))
-        seen: set[str] = set()
-        out = []
-        for m in mentions:
-            key = org_key(m.name)
-            if key not in seen:
-                seen.add(key)
-                out.append(m)
-        return out
+        return first_by(find_organizations(doc.text, words_of(doc)), lambda m: org_key(m.name))
 
     def set_annotations(self, doc: Doc, mentions: list[OrgMention]) -> Doc:
         from extract.nlp.context import context_of, provenance, set_items

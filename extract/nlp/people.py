@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.model import BlockKind, Person
+from extract.unique import first_by
 from extract.nlp.organizations import (
     OrgMention,
     PhraseSet,
@@ -235,14 +236,7 @@ def _unit_after_function(text: str, units: list[Unit], i: int, orgs: list[OrgMen
 def _dedupe(people: list[PersonMention]) -> list[PersonMention]:
     from extract.vietnamese import fold
 
-    seen: set[str] = set()
-    out = []
-    for p in people:
-        key = fold(p.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+    return first_by(people, lambda p: fold(p.name))
 
 
 # --- tables --------------------------------------------------------------------------------------
