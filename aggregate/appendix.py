@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aggregate.format import period_label, plain
+from aggregate.output import save_workbook
 from aggregate.statistics import Statistics, role_of, statistics_json, write_statistics
 from aggregate.totals import (
     AwardTotal,
@@ -67,7 +68,7 @@ def write_appendix(totals: DistrictTotals, stats: Statistics | None, path: Path,
     _documents_sheet(wb.create_sheet("Báo cáo đã tổng hợp"), totals.documents + totals.district_documents)
     if stats is not None:
         write_statistics(wb, stats, f"Kỳ báo cáo: {period_label(totals.period)} - {district}")
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def _rows(ws: Worksheet, title: str, headers: list[str], rows: list[list[Any]], widths: list[int]) -> None:

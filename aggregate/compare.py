@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from aggregate.output import atomic_write_text, save_workbook
 from aggregate.totals import Contribution, DistrictTotals, DocumentRef, district_totals
 from normalize.registry import Registry
 
@@ -191,7 +192,7 @@ def comparison_json(comp: Comparison) -> dict[str, Any]:
 
 
 def write_json(comp: Comparison, path: Path) -> None:
-    path.write_text(json.dumps(comparison_json(comp), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    atomic_write_text(path, json.dumps(comparison_json(comp), ensure_ascii=False, indent=1) + "\n")
 
 
 XLSX_HEADER = ("Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Kỳ trước", "Tăng/giảm", "Tăng/giảm (%)",
@@ -226,7 +227,7 @@ def write_xlsx(comp: Comparison, path: Path) -> None:
         cell.font = Font(bold=True)
     for m in comp.missing_units:
         missing.append([m.unit_name, ", ".join(d.file for d in m.previous_documents)])
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def _cell(value: Decimal | None) -> float | int | None:

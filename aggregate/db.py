@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Connection,
     DateTime,
     Engine,
     ForeignKey,
@@ -214,14 +215,38 @@ def database_url(url: str | None = None) -> str:
     return url or os.environ.get("TDKT_DATABASE_URL") or DEFAULT_URL
 
 
+# how long a writer waits for another process's write transaction before giving up (SQLite)
+SQLITE_BUSY_SECONDS = 120
+# one lock for every writer of a tdkt database (PostgreSQL advisory lock key: "tdkt" in ASCII)
+WRITE_LOCK_KEY = 0x74646B74
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = database_url(url)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    engine = create_engine(url, future=True)
+    sqlite = url.startswith("sqlite")
+    engine = create_engine(url, future=True, connect_args={"timeout": SQLITE_BUSY_SECONDS} if sqlite else {})
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def write_lock(conn: Connection) -> None:
+    """Take the database's write lock for the rest of `conn`'s transaction.
+
+    Two ingests (two CLI runs, or the web app and the CLI) may write at once. Each document is
+    stored under this lock, so "is this file stored already?" and "which report of this unit
+    and period is current?" are answered and acted on without another writer in between.
+    SQLite: BEGIN IMMEDIATE takes the file's write lock before the first read, so a second
+    writer waits (busy timeout) instead of failing later with "database is locked" when it
+    upgrades a read snapshot. PostgreSQL: a transaction-scoped advisory lock.
+    Must be the first statement of the transaction.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -253,5 +278,6 @@ def upgrade(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
     with engine.begin() as connection:
+        write_lock(connection)  # two first runs at once must not both create the schema
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -23,6 +23,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from aggregate.format import MILLION, display, format_number, format_quantity, period_label, report_year
+from aggregate.output import atomic_write
 from aggregate.statistics import role_of
 from aggregate.totals import AwardTotal, DistrictTotals, FigureTotal, Recipient
 from normalize.registry import Registry
@@ -60,7 +61,7 @@ KIND_WORDS = {"xa": "Xã", "thi_tran": "Thị trấn", "truong": "Trường họ
 
 
 def write_report(totals: DistrictTotals, registry: Registry, path: Path) -> None:
-    build_report(totals, registry).save(str(path))
+    atomic_write(path, lambda tmp: build_report(totals, registry).save(str(tmp)))
 
 
 def build_report(totals: DistrictTotals, registry: Registry) -> DocxDocument:

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -37,6 +38,7 @@ def _prov(p: Provenance, section: str | None) -> dict[str, Any]:
 def sync_units(engine: Engine, registry: Registry) -> None:
     """Copy the registry's units into the `units` table (insert the new, update the changed)."""
     with engine.begin() as conn:
+        db.write_lock(conn)
         existing = {row.id for row in conn.execute(select(db.units.c.id))}
         for u in registry.units:
             values = {"kind": u.kind, "name": u.name, "full_name": u.full_name, "parent": u.parent,
@@ -48,9 +50,15 @@ def sync_units(engine: Engine, registry: Registry) -> None:
 
 
 def store_report(
-    engine: Engine, document: Document, extraction: Extraction, report: NormalizedReport, is_district: bool = False
+    engine: Engine, document: Document, extraction: Extraction, report: NormalizedReport, is_district: bool = False,
+    before_commit: Callable[[Connection], None] | None = None,
 ) -> StoreResult:
+    """Store one document in one transaction under the database's write lock.
+
+    `before_commit` runs inside the transaction after every row is written (the ingest's
+    fault-injection point for tests)."""
     with engine.begin() as conn:
+        db.write_lock(conn)
         found = conn.execute(select(db.documents.c.id).where(db.documents.c.sha256 == report.sha256)).first()
         if found:
             return StoreResult("skipped", found.id)
@@ -59,6 +67,8 @@ def store_report(
         _insert_blocks(conn, doc_id, document)
         _insert_items(conn, doc_id, report, extraction)
         replaced = _replace(conn, report, previous, doc_id, extraction)
+        if before_commit:
+            before_commit(conn)
         return StoreResult("replaced" if replaced else "stored", doc_id, replaced)
 
 

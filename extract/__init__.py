@@ -48,12 +48,22 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files given, and the supported files inside folders given (recursively, sorted)."""
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and not f.name.startswith(("~$", "."))
-            )
+            yield from (f for f in _folder_files(p) if f.suffix.lower() in SUPPORTED_SUFFIXES)
         else:
             yield p
+
+
+def ignored_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files inside the folders given that `iter_files` leaves out (not a report format), so a
+    batch can say what it did not read instead of passing over it in silence."""
+    return [f for p in map(Path, paths) if p.is_dir()
+            for f in _folder_files(p) if f.suffix.lower() not in SUPPORTED_SUFFIXES]
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Regular files under `folder`, sorted; no Office lock files (~$x.docx), no hidden files.
+    Symbolic links to folders are not followed (no loops); a link to a file is a file."""
+    return sorted(f for f in folder.rglob("*") if f.is_file() and not f.name.startswith(("~$", ".")))
 
 
 def extract_all(paths: Iterable[str | Path]) -> Iterator[Result]:
@@ -61,4 +71,5 @@ def extract_all(paths: Iterable[str | Path]) -> Iterator[Result]:
         yield extract_file(path)
 
 
-__all__ = ["Document", "Extraction", "ReadError", "Result", "extract", "extract_all", "extract_file", "read"]
+__all__ = ["Document", "Extraction", "ReadError", "Result", "extract", "extract_all", "extract_file",
+           "ignored_files", "iter_files", "read"]

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional marks and overrides
+HIDDEN_TO_SPACE = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                                    0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
 
 class BlockKind(str, Enum):
     HEADING = "heading"
@@ -117,7 +121,16 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, kind: BlockKind, text: str, **kwargs: Any) -> Block:
-        """Append a block with the next index; the only way readers create blocks."""
+        """Append a block with the next index; the only way readers create blocks.
+
+        Control characters and bidirectional marks become spaces here, for every reader: they
+        have no place in a report, a right-to-left override inside a name would display it
+        reversed, and an XLSX cannot hold them. Same length, so offsets stay true."""
+        text = text.translate(HIDDEN_TO_SPACE)
+        for cell in kwargs.get("cells") or ():
+            cell.text = cell.text.translate(HIDDEN_TO_SPACE)
+        if kwargs.get("rows"):
+            kwargs["rows"] = [[c.translate(HIDDEN_TO_SPACE) for c in row] for row in kwargs["rows"]]
         block = Block(index=len(self.blocks), kind=kind, text=text, **kwargs)
         self.blocks.append(block)
         return block

@@ -10,6 +10,9 @@ from extract.nlp.context import BlockContext, items_of
 from extract.unique import first_by
 
 TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
+# a paragraph longer than this is no report's paragraph (a whole file on one line, a binary
+# blob read as text): it is left untagged, with a warning, rather than tagged for minutes
+MAX_TAGGED_CHARS = 200_000
 
 # span key -> Extraction attribute
 ITEM_LISTS = {
@@ -32,6 +35,11 @@ def extract_document(document: Document) -> Extraction:
     result = Extraction(source=document.source, metadata=metadata, sections=sections)
     nlp = get_nlp()
     for ctx in block_contexts(document, metadata, sections, section_of):
+        if len(ctx.block.text) > MAX_TAGGED_CHARS:
+            size, limit = (f"{n:,}".replace(",", ".") for n in (len(ctx.block.text), MAX_TAGGED_CHARS))
+            result.source.warnings.append(
+                f"đoạn {ctx.block.index + 1} dài {size} ký tự (quá {limit}), không trích xuất số liệu trong đoạn này")
+            continue
         doc = tag_block(ctx, nlp)
         for key, attr in ITEM_LISTS.items():
             for item in items_of(doc, key):

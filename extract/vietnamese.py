@@ -175,14 +175,30 @@ def _modern_tone(word: str) -> str:
 
 
 # Only a word ending in toneless o/u + toned a/e/y can carry the old placement ("hoá", "thuỷ");
-# matching those alone keeps normalize_text cheap on the hot path of every component.
-OLD_TONE_RE = re.compile(r"[^\W\d_]*[oOuU][áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ](?![^\W\d_])")
+# matching those two letters alone keeps normalize_text cheap on the hot path of every component,
+# and linear: a pattern that also matched the letters before them backtracked quadratically on
+# a long run of letters.
+OLD_TONE_END_RE = re.compile(r"[oOuU][áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ](?![^\W\d_])")
 
 
 def normalize_text(text: str) -> str:
     """NFC, modern tone placement (hóa, thủy, Hòa) and plain spaces; same length as NFC input."""
     text = unicodedata.normalize("NFC", text).translate(SPACE_LIKE)
-    return OLD_TONE_RE.sub(lambda m: _modern_tone(m.group(0)), text)
+    parts: list[str] = []
+    done = 0
+    for m in OLD_TONE_END_RE.finditer(text):
+        start = m.start()
+        if start < done:
+            continue
+        while start > done and text[start - 1].isalpha():
+            start -= 1
+        parts.append(text[done:start])
+        parts.append(_modern_tone(text[start:m.end()]))
+        done = m.end()
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def clean_text(text: str) -> tuple[str, list[int]]:

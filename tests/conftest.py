@@ -1,4 +1,9 @@
-"""Shared fixtures: the seed fixtures in ../shared (skipped when absent) and tool checks."""
+"""Shared fixtures: the seed report and its key (tests/data/seed), the scorer (tools/score.py),
+the contract schema (tests/data/contract.schema.json), databases and tool checks.
+
+The seed files, the scorer and the schema are the project's own copies of ../shared, so a
+user's clone tests them too; tests/test_shared_copies.py checks they equal ../shared when it is
+there."""
 from __future__ import annotations
 
 import shutil
@@ -7,14 +12,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "fixtures" / "seed"
+DATA = ROOT / "tests" / "data"
+SEED = DATA / "seed"
+SCHEMA = DATA / "contract.schema.json"
 
 
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
-    if not (SEED / "gold.json").is_file():
-        pytest.skip("../shared/fixtures/seed is not here (a user's clone has no ../shared)")
     return SEED
 
 
@@ -108,23 +112,14 @@ def _private_tdkt_home(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def scorer():
-    """../shared/tools/score.py as a module (skips when ../shared is absent)."""
-    import importlib.util
+    """The answer-key scorer (tools/score.py, the project's copy of ../shared/tools/score.py)."""
+    from tools import score
 
-    path = SHARED / "tools" / "score.py"
-    if not path.is_file():
-        pytest.skip("../shared is not here (no scorer)")
-    spec = importlib.util.spec_from_file_location("score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return score
 
 
 @pytest.fixture(scope="session")
 def contract_schema() -> dict:
     import json
 
-    path = SHARED / "contract" / "extraction.schema.json"
-    if not path.is_file():
-        pytest.skip("../shared is not here (no contract schema)")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))

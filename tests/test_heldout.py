@@ -1,5 +1,5 @@
 """Five reports in other styles than the seed (tests/data/heldout, built by make.py), each scored
-against its hand-written gold file with ../shared/tools/score.py (skipped without ../shared)."""
+against its hand-written gold file with tools/score.py."""
 from __future__ import annotations
 
 import json

@@ -577,7 +577,7 @@ def test_rtf_with_header_table_is_converted(tmp_path: Path, soffice: str) -> Non
     assert texts(doc)[1:] == ["Kết quả công tác thi đua, khen thưởng năm 2022."]
 
 
-# --- the seed report (../shared) ---------------------------------------------------------------
+# --- the seed report (tests/data/seed) ----------------------------------------------------------
 
 
 def test_seed_docx_structure(seed_dir: Path) -> None:

@@ -484,7 +484,7 @@ def test_not_page_number_lines(text: str) -> None:
     assert not PAGE_NUMBER_RE.match(text)
 
 
-# --- the seed report (skipped without ../shared) ---------------------------------------------------
+# --- the seed report (tests/data/seed) ----------------------------------------------------------
 
 
 def _reference_body(seed_dir: Path) -> str:

@@ -1,4 +1,4 @@
-"""The seed report in every format, scored against its hand-made answer key (../shared)."""
+"""The seed report in every format, scored against its hand-made answer key (tests/data/seed, a copy of ../shared/fixtures/seed)."""
 from __future__ import annotations
 
 import json

@@ -12,6 +12,9 @@ from typing import Any
 from extract.tools import ocr_image
 
 OCR_DPI = 300
+# an A4 page at 300 dpi is 8.7 million pixels; a page declared poster-sized or larger is rendered
+# at a lower resolution so that its bitmap stays under this (64 MB in grayscale)
+MAX_PAGE_PIXELS = 64_000_000
 MIN_WORD_CONF = 30.0  # Tesseract confidence (0-100) under which a lone symbol is noise
 MIN_LINE_CONF = 45.0  # a line averaging less than this and holding no real word is noise
 POINTS_PER_INCH = 72.0
@@ -45,18 +48,22 @@ def render_page(pdf: Any, index: int, dpi: int = OCR_DPI) -> Any:
     """Render page `index` of an open pypdfium2 document to a grayscale PIL image."""
     page = pdf[index]
     try:
-        bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=True)
+        width, height = page.get_size()
+        scale = min(dpi / POINTS_PER_INCH, (MAX_PAGE_PIXELS / max(1.0, width * height)) ** 0.5)
+        bitmap = page.render(scale=scale, grayscale=True)
         image = bitmap.to_pil()
-        image.info["dpi"] = (dpi, dpi)
+        rendered = round(scale * POINTS_PER_INCH)
+        image.info["dpi"] = (rendered, rendered)
         return image
     finally:
         page.close()
 
 
-def ocr_page_lines(image: Any, file: str | Path, dpi: int = OCR_DPI) -> list[OcrLine]:
-    """OCR one page image and return its text lines, noise dropped."""
+def ocr_page_lines(image: Any, file: str | Path) -> list[OcrLine]:
+    """OCR one page image (rendered by `render_page`, which records its dpi) into text lines,
+    noise dropped."""
     tsv = ocr_image(image, file, lang="vie", psm=3)
-    return lines_from_tsv(tsv, dpi)
+    return lines_from_tsv(tsv, image.info.get("dpi", (OCR_DPI, OCR_DPI))[0])
 
 
 def lines_from_tsv(tsv: str, dpi: int = OCR_DPI) -> list[OcrLine]:

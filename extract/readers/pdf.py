@@ -8,6 +8,7 @@ paragraphs and headings, and paragraphs cut by a page break are joined back.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import unicodedata
@@ -28,6 +29,12 @@ ROW_TOLERANCE = 0.35  # em: glyphs whose vertical centres differ less share a ro
 MARGIN_ZONE = 0.12  # share of the page height at the top and bottom where running lines live
 MIN_TEXT_CHARS = 20  # fewer non-space characters than this: the page has no text layer
 OCR_WORKERS = 2  # Tesseract processes at once (each runs single-threaded)
+
+# pdfminer logs every oddity of a damaged file ("Data-loss while decompressing corrupted data",
+# "Cannot render horizontal string ...") as a warning on stderr: an officer would read English
+# noise in the middle of the progress bar. What matters reaches the user as a ReadError or a
+# warning of the document.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 TERMINAL = (".", ":", ";", "!", "?", "…")
 CLOSERS = "\"'”’»)]"

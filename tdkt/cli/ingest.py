@@ -44,6 +44,10 @@ def print_summary(s: IngestSummary, url: str) -> None:
         f"CSDL: {url}",
         markup=False,
     )
+    if s.ignored:
+        shown = ", ".join(s.ignored[:20]) + (f" và {len(s.ignored) - 20} tệp khác" if len(s.ignored) > 20 else "")
+        out.print(f"Bỏ qua {len(s.ignored)} tệp không phải định dạng báo cáo (.docx, .doc, .pdf, .txt, .xlsx, .odt, "
+                  f".rtf): {shown}", markup=False)
     for line in s.failures:
         err.print(f"  - {line}", markup=False)
 

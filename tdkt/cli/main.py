@@ -1,6 +1,7 @@
 """The `tdkt` command: one module per subcommand, joined here."""
 from __future__ import annotations
 
+import signal
 import sys
 
 import typer
@@ -38,15 +39,22 @@ app.add_typer(units_app, name="units")
 app.add_typer(samples_app, name="samples")
 
 
+def _interrupted(_signum, _frame) -> None:
+    # said here, at the Ctrl-C: Typer turns KeyboardInterrupt into a silent exit 130
+    print("Đã dừng theo yêu cầu (Ctrl-C). Những gì đã lưu được giữ nguyên; chạy lại lệnh để làm tiếp.",
+          file=sys.stderr)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Entry point: no traceback for users unless --debug is given."""
     debug = "--debug" in sys.argv
     if debug:
         sys.argv.remove("--debug")
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         app()
     except KeyboardInterrupt:
-        print("Đã dừng theo yêu cầu.", file=sys.stderr)
         sys.exit(130)
     except Exception as e:  # a bug, not bad input: say so briefly
         if debug:

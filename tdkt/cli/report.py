@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from aggregate.appendix import appendix_json, appendix_path, write_appendix
 from aggregate.db import database_url, make_engine
+from aggregate.output import atomic_write_text, save_workbook
 from aggregate.report import write_report
 from aggregate.statistics import Statistics, build_statistics, write_statistics
 from aggregate.totals import AwardItem, DistrictTotals, district_totals
@@ -44,8 +45,8 @@ def report_command(
         if format is ReportFormat.json:
             totals = district_totals(engine, period, units)
             statistics = build_statistics(statistics_items(totals))
-            out_file.write_text(json.dumps(appendix_json(totals, statistics, units.full_name), ensure_ascii=False,
-                                           indent=1), encoding="utf-8")
+            atomic_write_text(out_file, json.dumps(appendix_json(totals, statistics, units.full_name),
+                                                   ensure_ascii=False, indent=1))
             out.print(f"Đã ghi {out_file}")
             return
         write_consolidated(engine, period, units, out_file, stats)
@@ -97,4 +98,4 @@ def _write_stats(statistics: Statistics, path: Path, totals: DistrictTotals, dis
     wb = Workbook()
     wb.remove(wb.active)
     write_statistics(wb, statistics, f"Kỳ báo cáo: {period_label(totals.period)} - {district}")
-    wb.save(path)
+    save_workbook(wb, path)
