@@ -262,6 +262,9 @@ LABEL_BEFORE = {
     "số", "điều", "khoản", "mục", "chương", "phần", "điểm", "phụ lục", "biểu", "mẫu", "bảng", "tổ",
     "đội", "khu", "lô", "khối", "lớp", "quốc lộ", "tỉnh lộ", "ql", "tl", "km", "tiểu khu", "thôn",
     "bản", "xóm", "ấp", "tờ", "thửa", "phòng", "nhà", "kỳ", "khóa", "đợt", "giai đoạn", "bước", "tuần",
+    # a number after the head of a unit's name is part of the name: "Phường 14", "Quận 5", "Cục 11"
+    "phường", "quận", "cục", "cụm", "khu phố", "tổ dân phố", "sư đoàn", "trung đoàn", "lữ đoàn", "tiểu đoàn",
+    "đại đội", "hải đội", "binh đoàn", "quân đoàn", "quân khu", "vùng", "hạm đội", "đồn", "trạm",
 }
 # "tổng số 55 trường", "quân số 21 đồng chí": "số" ends a noun, the number is a quantity
 COUNT_NOUNS_IN_SO = {"tổng số", "quân số", "dân số", "sĩ số", "với số", "có số", "là số", "thiểu số", "đa số"}
@@ -439,6 +442,10 @@ def _kind_of_single(text: str, start: int, end: int, literal: str, percent: bool
     after = text[end:end + 24].lower()
     if word == "tháng" and re.fullmatch(r"0?[1-9]|1[0-2]", literal):
         return "date"  # "tháng 7 năm 2021"
+    if word == "năm" and _is_year_value(literal):
+        return "year"  # "năm 2015 khối các huyện": a year, whatever noun follows
+    if re.match(r"\s?(?:g|h|giờ)\s?\d{1,2}\b", after) and re.fullmatch(r"[01]?\d|2[0-3]", literal):
+        return "date"  # a time of day: "lúc 7 g 30", "14h30"
     if re.match(r"\s+tuổi\b", after):
         return "age"
     if any(re.match(rf"\s+{p}\b", after) for p in PERIOD_AFTER) and not any(

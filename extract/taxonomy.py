@@ -227,7 +227,21 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+_CLASS_NAME = re.compile(r"^(.*\shạng)\s+(Nhất|Nhì|Ba)$")
+_CLASS_FORMS = {"Nhất": ("I", "1"), "Nhì": ("II", "2"), "Ba": ("III", "3")}
+
+
+def _class_variants(name: str) -> tuple[str, ...]:
+    """"Huân chương Độc lập hạng Ba" is also written "hạng III" and "hạng 3"."""
+    m = _CLASS_NAME.match(name)
+    if not m:
+        return ()
+    return tuple(f"{m.group(1)} {form}" for form in _CLASS_FORMS[m.group(2)])
+
+
 def _award(entry: dict[str, Any]) -> AwardType:
+    variants = _tuple(entry.get("variants"))
+    variants += tuple(v for v in _class_variants(entry["name"]) if v not in variants)
     return AwardType(
         id=entry["id"],
         name=entry["name"],
@@ -238,7 +252,7 @@ def _award(entry: dict[str, Any]) -> AwardType:
         level=entry.get("level"),
         decided_by=_tuple(entry.get("decided_by")),
         abbreviations=_tuple(entry.get("abbreviations")),
-        variants=_tuple(entry.get("variants")),
+        variants=variants,
         law_2022=dict(entry.get("law_2022") or {}),
         law_old=dict(entry.get("law_old") or {}),
         historical=bool(entry.get("historical")),

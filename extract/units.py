@@ -72,7 +72,13 @@ COUNT = [
     "con", "cây", "giống", "bộ", "cuốn", "quyển", "tấm", "lá", "gương", "điển hình", "tập thể",
     "cá nhân", "lượt tập thể", "lượt cá nhân", "gói", "hộ nghèo", "hộ cận nghèo", "km đường",
     "em", "dân tộc", "dân quân", "cán bộ quản lý", "phiên họp", "chi hội", "chi hội trưởng",
+    "nhà giáo", "thầy thuốc", "y bác sĩ", "đ/c", "bác sĩ", "cđcs", "công đoàn cơ sở", "chủ tịch", "ban liên lạc",
+    "cụm thi đua", "khối thi đua", "ấp", "khu phố", "tộc", "làng", "xóm", "chi đoàn", "chi bộ", "đảng bộ",
+    "phụ nữ", "nông dân", "cựu chiến binh", "đại biểu", "lượt đại biểu", "gương điển hình", "tình nguyện viên",
 ]
+# a unit word that begins another word: "Hội tổ chức", "phần thưởng", "bộ đội" are no "tổ", "phần", "bộ"
+NOT_UNITS = {"tổ chức", "nhà nước", "phần thưởng", "phần mềm", "bộ đội", "bộ phận", "nhà máy", "con người",
+             "xe máy", "lần lượt", "đơn vị hành chính"}
 CLASSIFIER = ["suất", "phần", "phần quà", "khẩu", "nòng", "thửa", "viên", "quả", "chiếc", "cái", "thẻ", "kiện", "bao"]
 RECIPIENT = {"tập thể", "cá nhân", "lượt tập thể", "lượt cá nhân"}
 COORDINABLE = {
@@ -126,6 +132,11 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         return None
     if form in ("m", "đ", "cây", "lá", "con") and written != form:
         return None  # "M", "Đ", "Con" at a capital are names or sentence starts, not units
+    if form == "đ" and text[m.end(1):m.end(1) + 1] == "/":
+        return None  # "100 đ/c": đồng chí, not đồng
+    if any(text[m.start(1):m.start(1) + len(w)].lower() == w and not text[m.start(1) + len(w):][:1].isalpha()
+           for w in NOT_UNITS if len(w) > len(form) and w.startswith(form + " ")):
+        return None
     end = m.start(1) + len(form.split()[0]) if form in HEAD_FORMS else m.end(1)
     return UnitMatch(m.start(1), end, unit, written)
 

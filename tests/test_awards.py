@@ -8,7 +8,8 @@ import pytest
 import spacy
 
 from extract.model import Award, BlockKind, Document, Source
-from extract.nlp.awards import AwardsComponent, find_counts, label_reason
+from extract.nlp.award_words import find_counts, label_reason
+from extract.nlp.awards import AwardsComponent
 from extract.nlp.context import CONTEXT_KEY, BlockContext, items_of
 
 Row = list[str]

@@ -14,59 +14,32 @@ các tập thể, cá nhân có thành tích"), and counts of registrations are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.model import Award, Block, BlockKind
+from extract.nlp.award_anchors import (
+    Anchor, class_anchors, is_bare_form, label_anchor, name_anchors, name_spans, order_positions, sentence_start,
+    verb_anchors,
+)
+from extract.nlp.award_words import (
+    COLLECTIVES, GIVE_VERBS, HOUSEHOLDS, INDIVIDUALS, PROPOSED, RECEIVE, TOTAL, Count, find_counts, label_reason,
+)
 from extract.nlp.context import BlockContext, context_of, provenance, set_items
-from extract.taxonomy import UNKNOWN, AwardContext, fold_keep, load_taxonomy, normalize, resolve_award
+from extract.taxonomy import load_taxonomy, normalize
 
 SPAN_KEY = "tdkt_awards"
 
-# --- counts ------------------------------------------------------------------------------------
-
-COLLECTIVES, INDIVIDUALS, HOUSEHOLDS, TOTAL = "collectives", "individuals", "households", "total"
-
-# counted noun (lower case) -> recipient kind; longest first when compiled
-COUNT_NOUNS: dict[str, str] = {
-    "tập thể": COLLECTIVES, "đơn vị": COLLECTIVES, "cơ quan": COLLECTIVES, "trường học": COLLECTIVES,
-    "trường": COLLECTIVES, "tổ chức": COLLECTIVES, "doanh nghiệp": COLLECTIVES, "chi bộ": COLLECTIVES,
-    "tổ chuyên môn": COLLECTIVES, "tổ": COLLECTIVES, "tổ dân phố": COLLECTIVES, "bản": COLLECTIVES,
-    "thôn": COLLECTIVES, "khối": COLLECTIVES, "chi hội": COLLECTIVES,
-    "cá nhân": INDIVIDUALS, "đ/c": INDIVIDUALS, "đồng chí": INDIVIDUALS, "người": INDIVIDUALS,
-    "cán bộ": INDIVIDUALS, "công chức": INDIVIDUALS, "viên chức": INDIVIDUALS, "giáo viên": INDIVIDUALS,
-    "cbccvc": INDIVIDUALS, "học sinh": INDIVIDUALS, "hội viên": INDIVIDUALS, "đoàn viên": INDIVIDUALS,
-    "hộ gia đình": HOUSEHOLDS, "gia đình": HOUSEHOLDS, "hộ": HOUSEHOLDS,
-    "trường hợp": TOTAL, "lượt": TOTAL, "bằng khen": TOTAL, "giấy khen": TOTAL, "huân chương": TOTAL,
-    "huy chương": TOTAL, "kỷ niệm chương": TOTAL, "cờ thi đua": TOTAL, "danh hiệu": TOTAL,
-}
-QUALIFIERS = ("gần", "trên", "hơn", "khoảng", "gần như", "tối thiểu", "ít nhất", "hàng")
-_NUMBER = r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)"
-_NOUNS = "|".join(re.escape(n) for n in sorted(COUNT_NOUNS, key=len, reverse=True))
-_COUNT = re.compile(
-    r"(?:(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-    + _NUMBER + r"\s+(lượt\s+)?(" + _NOUNS + r")(?![\w])"
-)
 # what may stand between two counts of one statement, or between anchor and its counts
 _COUNT_GAP = re.compile(r"^[\s,;:+\-–(]*(?:và|cùng|gồm|với|trong đó|cho|các|tổng số|tổng cộng|là|được|đạt|có)?[\s,;:(]*$")
 _LEAD_GAP = re.compile(
     r"^[\s,:(]*(?:(?:cho|tặng|với|các|tổng số|tổng cộng|gồm|là|đối với|số lượng|danh hiệu|cụ thể)[\s,:]+)*$"
 )
+# "khen thưởng quá trình cống hiến cho 15 cá nhân": the award's own words, then its recipients
+_DESCRIBED_GAP = re.compile(r"^[^.;:\d]{1,40}\scho\s+(?:các\s+)?$")
 MAX_COUNT_DISTANCE = 40  # chars between an anchor and its first count when something else intervenes
-
-# --- anchors -----------------------------------------------------------------------------------
-
-_VERBS = r"(?:trao\s+tặng|tặng\s+thưởng|tặng|khen\s+thưởng|công\s+nhận|xét\s+tặng|trao)"
-_LEFT_VERB = re.compile(
-    r"(?:(?:đã|được|đề\s+nghị|trình|xét|quyết\s+định|ra\s+quyết\s+định)\s+)*" + _VERBS
-    + r"(?:\s+(?:danh\s+hiệu|hình\s+thức))?\s*$"
-)
-_TITLE_WORD = re.compile(r"(?:danh\s+hiệu(?:\s+thi\s+đua)?|hình\s+thức)\s*[“\"]?\s*$", re.IGNORECASE)
-_OF = re.compile(r"^\s*(?:của\s+)?")
-_VERB_ONLY = re.compile(r"(?<!\w)(?:khen\s+thưởng|tặng\s+thưởng)(?!\w)")
-_PROPOSED = re.compile(r"(?<!\w)(?:đề\s+nghị|đề\s+xuất|trình)(?!\w)")
 # counts that are plans or registrations, not awards (Luật TĐKT: đăng ký thi đua is a pledge)
 _NOT_AWARD = re.compile(r"(?<!\w)(?:đăng\s+ký|phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|xây\s+dựng)(?!\w)")
 _REASON = re.compile(
@@ -76,30 +49,26 @@ _REASON = re.compile(
 )
 _REASON_TAIL = re.compile(r"(?:[\s,;:.]|\s(?:và|và được|được|đồng thời))+$")
 _DECISION = re.compile(r"(?<![\w/])(\d+[\w.]*/(?:\d{4}/)?QĐ-[\wĐđ.\-]*\w)")
-_BULLET = re.compile(r"^\s*(?:[-+•*–−]|[a-zđ]\)|\d+[.)]|[IVX]+\.)\s*")
-_COMMENDATION = re.compile(r"(?<!\w)(?:khen|danh hiệu)(?!\w)", re.IGNORECASE)
-_KHEN_PREFIX = re.compile(r"^(?:kết\s+quả\s+)?(?:khen\s+thưởng|khen)\s*(?:cho\s+)?", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _SEGMENT_END = re.compile(r"(?<=[.;!?])\s+|\n+")
-
-
-@dataclass
-class Count:
-    start: int
-    end: int
-    value: int
-    kind: str
-    qualifier: str | None = None
-
-
-@dataclass
-class Anchor:
-    start: int
-    end: int
-    award: str
-    confidence: float
-    label: bool = False  # the anchor is a bullet's label naming no award
-    counts: list[Count] = field(default_factory=list)
+# a segment that goes on with the sentence's verb and no subject of its own ("đề nghị UBND tỉnh
+# tặng Cờ thi đua cho 02 đơn vị; tặng bằng khen cho 1 tập thể") shares the sentence's status
+_CONTINUES = re.compile(r"^\s*(?:và\s+|đồng\s+thời\s+)?(?:" + GIVE_VERBS + r"|cho|đề\s+nghị)(?!\w)", re.IGNORECASE)
+# a sentence that details the one before it ("Trong đó, có 1 tập thể nhận ...") shares its status
+_DETAILS = re.compile(r"^\s*\(?(?:trong\s+đó|cụ\s+thể|gồm|bao\s+gồm|theo\s+đó)(?!\w)", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s*[“\"]?\s*$")
+_FOR_KIND = re.compile(r"^\s*(?:cho\s+(?:các\s+)?)?(tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|đơn\s+vị)(?!\w)")
+_INTRO_GAP = re.compile(r"^\s*(?:gồm|bao\s+gồm|là)?\s*:?\s*$", re.IGNORECASE)
+_ORG_HEADS = (
+    "Trường", "Công an", "Nhà máy", "Cục", "Sở", "Phòng", "Ban", "Hội", "Công đoàn", "Đoàn", "UBND", "Ủy ban",
+    "Xã", "Phường", "Huyện", "Thị xã", "Thành phố", "Tỉnh", "Bệnh viện", "Trung tâm", "Công ty", "Tập đoàn",
+    "Tổng công ty", "Chi cục", "Viện", "Đồn", "Bộ Chỉ huy", "Bộ đội", "Tiểu đoàn", "Đại đội", "Trung đoàn",
+    "Sư đoàn", "Lữ đoàn", "Học viện", "Đại học", "Ngân hàng", "Hợp tác xã", "HTX", "Chi bộ", "Đảng bộ",
+    "Lực lượng", "Văn phòng", "Thư viện", "Bảo tàng", "Thôn", "Bản", "Ấp", "Khu phố", "Tổ dân phố", "Làng",
+    "Xóm", "Cơ quan", "Tòa án", "Viện kiểm sát", "Kho bạc", "Chi nhánh", "Báo", "Đài",
+)
+_PERSON_HEADS = ("ông", "bà", "anh", "chị", "đồng chí", "đ/c", "thầy", "cô", "cháu", "em", "bác sĩ", "mẹ",
+                 "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy", "liệt sĩ", "nhà giáo", "nghệ nhân")
 
 
 @dataclass
@@ -116,24 +85,6 @@ class Statement:
 # --- counts ------------------------------------------------------------------------------------
 
 
-def parse_int(text: str) -> int:
-    return int(text.replace(".", ""))
-
-
-def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
-    """Recipient counts ("03 tập thể", "1.762 cá nhân", "gần 2.400 trường hợp") in text[start:end]."""
-    end = len(text) if end is None else end
-    lower = text.lower()
-    out: list[Count] = []
-    for m in _COUNT.finditer(lower, start, end):
-        noun = m.group(4)
-        kind = COUNT_NOUNS[noun]
-        if m.group(3) and kind == TOTAL:
-            kind = TOTAL
-        out.append(Count(m.start(), m.end(), parse_int(m.group(2)), kind, m.group(1)))
-    return out
-
-
 def _run_after(text: str, counts: list[Count], pos: int, limit: int) -> list[Count]:
     """The counts that follow `pos` as one list ("cho 03 tập thể, 03 cá nhân"), before `limit`."""
     run: list[Count] = []
@@ -144,7 +95,7 @@ def _run_after(text: str, counts: list[Count], pos: int, limit: int) -> list[Cou
         gap = text[pos : count.start].lower()
         if run and not _COUNT_GAP.match(gap):
             break
-        if not run and not (_LEAD_GAP.match(gap) or len(gap) <= 3):
+        if not run and not (_LEAD_GAP.match(gap) or len(gap) <= 3 or _DESCRIBED_GAP.match(gap)):
             if len(gap) > MAX_COUNT_DISTANCE or re.search(r"[.;]", gap):
                 break
             if not _LEAD_GAP.match(_strip_parenthetical(gap)):
@@ -161,13 +112,19 @@ def _strip_parenthetical(text: str) -> str:
     return re.sub(r"\([^)]*\)", " ", text)
 
 
-def _run_before(text: str, counts: list[Count], pos: int, floor: int) -> list[Count]:
-    """Counts written before the anchor: "45 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở"."""
+def _run_before(text: str, counts: list[Count], pos: int, floor: int, receiving: bool = False) -> list[Count]:
+    """Counts written before the anchor: "45 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở";
+    `receiving`: only when a verb of receiving joins them ("17 cá nhân được ... tặng") or nothing
+    but a quote does ("2.417 cá nhân “Lao động tiên tiến”")."""
     before = [c for c in counts if floor <= c.start and c.end <= pos]
     if not before:
         return []
     gap = text[before[-1].end : pos].lower()
-    if len(gap) > MAX_COUNT_DISTANCE or re.search(r"[.;:]", gap) or _NOT_AWARD.search(gap):
+    if receiving:
+        adjacent = not gap.strip(" “\"'")
+        if not adjacent and (not RECEIVE.match(gap) or len(gap) > 2 * MAX_COUNT_DISTANCE or re.search(r"[.;:]", gap)):
+            return []
+    elif len(gap) > MAX_COUNT_DISTANCE or re.search(r"[.;:]", gap) or _NOT_AWARD.search(gap):
         return []
     run = [before[-1]]
     for count in reversed(before[:-1]):
@@ -177,7 +134,177 @@ def _run_before(text: str, counts: list[Count], pos: int, floor: int) -> list[Co
     return run
 
 
-# --- anchors -----------------------------------------------------------------------------------
+def _attach_counts(text: str, anchors: list[Anchor], seg: tuple[int, int]) -> None:
+    """Give each anchor its counts, the most explicit attachment first:
+    1. a count whose noun is the award or begins its name ("177 Bằng khen", "12 tập thể lao động
+       xuất sắc", "tặng 4 cờ thi đua");
+    2. counts before the anchor joined to it by a verb of receiving ("01 tập thể và 17 cá nhân
+       được Thủ tướng Chính phủ tặng bằng khen"): they belong to this award, not to the one
+       before the comma;
+    3. counts after it ("tặng Bằng khen cho 03 tập thể, 03 cá nhân"; "18 cờ thi đua cho 25 tập
+       thể" adds the recipients to the number of flags);
+    4. counts before it with no verb ("45 cá nhân đạt danh hiệu ..."), a bare number right before
+       it ("124 “Tập thể lao động tiên tiến”"), and last the recipients it names ("cho Trường
+       THPT Lê Duẩn": one collective).
+    """
+    counts = find_counts(text, seg[0], seg[1])
+    claimed: set[int] = set()
+
+    def pool() -> list[Count]:
+        return [c for c in counts if id(c) not in claimed]
+
+    def take(anchor: Anchor, run: list[Count]) -> None:
+        anchor.counts += run
+        claimed.update(id(c) for c in run)
+
+    for anchor in anchors:
+        take(anchor, [c for c in pool() if c.start < anchor.end and c.end > anchor.start][:1])
+    for i, anchor in enumerate(anchors):
+        if not anchor.counts and not anchor.label:
+            take(anchor, _run_before(text, pool(), anchor.start, _floor(anchors, i, seg), receiving=True))
+    for i, anchor in enumerate(anchors):
+        limit = anchors[i + 1].start if i + 1 < len(anchors) else seg[1]
+        if not anchor.counts:
+            take(anchor, _run_after(text, pool(), anchor.end, limit))
+        elif all(c.kind == TOTAL for c in anchor.counts):
+            take(anchor, _recipients_after(text, pool(), anchor, limit))
+    for i, anchor in enumerate(anchors):
+        if not anchor.counts and not anchor.label:
+            floor = _floor(anchors, i, seg)
+            take(anchor, _run_before(text, pool(), anchor.start, floor) or _bare_number(text, anchor, floor))
+    for i, anchor in enumerate(anchors):
+        if not anchor.counts and not anchor.label:
+            limit = anchors[i + 1].start if i + 1 < len(anchors) else seg[1]
+            anchor.counts = _named_recipients(text, anchor, limit, _floor(anchors, i, seg))
+
+
+def _floor(anchors: list[Anchor], i: int, seg: tuple[int, int]) -> int:
+    return anchors[i - 1].end if i else seg[0]
+
+
+def _recipients_after(text: str, pool: list[Count], anchor: Anchor, limit: int) -> list[Count]:
+    """Who received the N flags or certificates counted inside the anchor: "18 cờ thi đua cho 25
+    tập thể" (the recipients' own count), "289 bằng khen cho cá nhân", "6 bằng khen tập thể" (the
+    same N, now typed)."""
+    after = text[anchor.end:limit].lower()
+    if after.lstrip().startswith("cho "):
+        run = [c for c in _run_after(text, pool, anchor.end, limit) if c.kind != TOTAL]
+        if run:
+            return run
+    m = _FOR_KIND.match(after)
+    if m:
+        kind = find_counts("1 " + m.group(1))[0].kind
+        total = anchor.counts[0]
+        return [Count(total.start, total.end, total.value, kind, total.qualifier)]
+    return []
+
+
+def _bare_number(text: str, anchor: Anchor, floor: int) -> list[Count]:
+    """"124 “Tập thể lao động tiên tiến”": a number right before the award's name counts its
+    recipients, of the one kind the award is given to (or untyped)."""
+    m = _BARE_NUMBER.search(text, floor, anchor.start)
+    if not m or _is_date_like(text, m.start(1)):
+        return []
+    return [Count(m.start(1), m.end(1), int(m.group(1).replace(".", "")), _recipient_kind(anchor.award))]
+
+
+def _is_date_like(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 12):pos].lower()
+    return bool(re.search(r"(?:năm|ngày|tháng|số|khóa|lần thứ|giai đoạn)\s*$", before))
+
+
+def _recipient_kind(award_id: str) -> str:
+    kinds = load_taxonomy().get(award_id).recipient
+    return {("ca_nhan",): INDIVIDUALS, ("tap_the",): COLLECTIVES, ("ho_gia_dinh",): HOUSEHOLDS}.get(kinds, TOTAL)
+
+
+def _named_recipients(text: str, anchor: Anchor, limit: int, floor: int) -> list[Count]:
+    """Recipients named instead of counted: "tặng Cờ thi đua cho Trường THPT Nguyễn Du", "... cho
+    Công an huyện Phước Sơn, Tiên Phước" (two units), "Hội Nông dân tỉnh An Giang nhận Cờ thi
+    đua", "đón nhận Huân chương Lao động hạng Nhất" (a unit's ceremony): one count per name."""
+    after = text[anchor.end:limit]
+    m = re.match(r"^\s*cho\s+(?:tập\s+thể\s+|các\s+)?", after)
+    if m:
+        names = _name_list(after[m.end():])
+        if names:
+            kind = INDIVIDUALS if names[0][1] == "person" else COLLECTIVES
+            pos = anchor.end + m.end()
+            return [Count(pos, pos + len(names[0][0]), len(names), kind)]
+        return []
+    before = text[floor:anchor.start]
+    m = re.search(r"(?:vinh\s+dự\s+)?(?:được\s+)?(?:đón\s+nhận|nhận|được)\s*$", before, re.IGNORECASE)
+    if not m:
+        return []
+    head = _last_name(before[:m.start()].rstrip(" ,"))
+    if head:
+        return [Count(floor, anchor.start, 1, INDIVIDUALS if head == "person" else COLLECTIVES)]
+    if "đón nhận" in m.group(0).lower():  # a ceremony: a unit receives the order or the title
+        return [Count(anchor.start, anchor.start, 1, COLLECTIVES)]
+    return []
+
+
+def _name_list(text: str) -> list[tuple[str, str]]:
+    """Proper-name items at the start of `text`, separated by ", " or " và ", each with its kind
+    (unit or person); stops at the first item that is not a name."""
+    items: list[tuple[str, str]] = []
+    for part in re.split(r",\s*|\s+và\s+", re.split(r"[.;:()]|\s(?:vì|đã|có|do|nhằm|về|trong|nhân)\s", text)[0]):
+        part = part.strip()
+        kind = _head_of(part) if not items else (_head_of(part) or (items[-1][1] if part[:1].isupper() else None))
+        if not part or not kind:
+            break
+        items.append((part, kind))
+    return items
+
+
+def _last_name(subject: str) -> str | None:
+    """The kind of the name that ends `subject` ("Năm 2009, trường Tiểu học Lê Lợi" -> unit)."""
+    lower = subject.lower()
+    starts = [m.start() for h in (*_ORG_HEADS, *_PERSON_HEADS)
+              for m in re.finditer(r"(?<!\w)" + re.escape(h.lower()) + r"(?!\w)", lower)]
+    for start in sorted(starts):
+        head = _head_of(subject[start:])
+        if head:
+            return head
+    return None
+
+
+def _head_of(phrase: str) -> str | None:
+    """"unit" when the phrase is a unit's name (Trường ..., Công an huyện ...), "person" when it
+    is a person's (ông ..., đồng chí ...), else None."""
+    phrase = phrase.strip()
+    words = phrase.split()
+    if len(words) < 2:
+        return None
+    lower = phrase.lower()
+    if any(lower.startswith(h + " ") for h in _PERSON_HEADS) and words[-1][:1].isupper():
+        return "person"
+    if any(lower.startswith(h.lower() + " ") for h in _ORG_HEADS) and any(w[:1].isupper() for w in words[1:]) \
+            and sum(1 for w in words[1:] if w.islower()) <= 3 and not re.search(r"[,;:]", phrase):
+        return "unit"
+    return None
+
+
+def _merge_listed(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """"trao bằng khen của LĐLĐ thành phố gồm: 6 bằng khen tập thể, 10 bằng khen cá nhân": the
+    bare forms listed after the statement are its counts, not statements of their own."""
+    out: list[Anchor] = []
+    for anchor in anchors:
+        head = out[-1] if out else None
+        if head is not None and is_bare_form(text, anchor) and anchor.award == head.award \
+                and anchor.counts and all(c.kind != TOTAL for c in anchor.counts) \
+                and not {c.kind for c in anchor.counts} & {c.kind for c in head.counts} \
+                and (not head.counts or all(c.start > head.end for c in head.counts)) \
+                and _INTRO_GAP.match(text[head.end:_first_start(head, anchor)]):
+            head.counts += anchor.counts
+            continue
+        out.append(anchor)
+    return out
+
+
+def _first_start(head: Anchor, anchor: Anchor) -> int:
+    """Where the listed part after `head` begins: at its first count, else at `anchor`."""
+    after = [c.start for c in head.counts if c.start > head.end]
+    return min(after) if after else min(anchor.start, *(c.start for c in anchor.counts))
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -189,165 +316,6 @@ def _segments(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
-
-
-def _name_spans(text: str) -> list[tuple[int, int]]:
-    """Merged spans of award names and forms (overlapping or touching matches joined)."""
-    tax = load_taxonomy()
-    spans = sorted(
-        (m.start, m.end) for m in tax.find_names(text) + tax.find_forms(text) if m.key != "khen_thuong"
-    )
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
-
-
-def _extend_left(text: str, start: int, floor: int) -> int:
-    """Take in "danh hiệu" and "<giver> (đã) tặng" written before the award's name."""
-    lower = text.lower()
-    m = _TITLE_WORD.search(lower, floor, start)
-    if m and m.end() >= start - 1:
-        start = m.start()
-    m = _LEFT_VERB.search(lower, max(floor, start - 60), start)
-    if not m or m.end() < start - 1:
-        return start
-    verb_start = m.start()
-    found = load_taxonomy().find_givers(text[floor:verb_start])
-    givers = [g for g in found if g.end + floor >= verb_start - 12]
-    if givers:
-        first = min(g.start for g in givers if g.end == max(x.end for x in givers))
-        return floor + _giver_chain_start(text[floor:verb_start], found, first)
-    return verb_start
-
-
-def _giver_chain_start(text: str, givers: list, start: int) -> int:
-    """Walk left over givers written back to back: "Ban Thường vụ Hội LHPN huyện", where the last
-    word alone ("huyện") would name another tier than the whole phrase (a women's union)."""
-    moved = True
-    while moved:
-        moved = False
-        for g in givers:
-            if g.start < start and g.end >= start - 1 and not text[g.end:start].strip():
-                start, moved = g.start, True
-    return start
-
-
-def _extend_right(text: str, end: int, limit: int) -> int:
-    """Take in the giver written after the name: "Bằng khen (của) Chủ tịch UBND tỉnh", and the
-    proper name of the giver's body after it ("... Giám đốc Sở Giáo dục và Đào tạo")."""
-    if end < limit and text[end] in "”\"'’»":  # a title in quotes: danh hiệu “Bản văn hóa”
-        end += 1
-    m = _OF.match(text, end)
-    pos = m.end() if m else end
-    givers = [g for g in load_taxonomy().find_givers(text[pos:limit]) if g.start == 0]
-    if givers:
-        return _proper_tail(text, pos + max(g.end for g in givers), limit)
-    if " của " in text[max(0, end - 40) : end].lower():  # the name itself ended with its giver
-        return _proper_tail(text, end, limit)
-    return end
-
-
-_WORD = re.compile(r"\s+([^\W\d_]+)")
-_LEVELS = {"tỉnh", "huyện", "xã", "thị", "trấn", "thành", "phố"}
-
-
-def _proper_tail(text: str, pos: int, limit: int) -> int:
-    """The end of the proper name that follows `pos`: capitalised words, each with at most one
-    lower-case syllable after it ("Giáo dục", "Y tế"), joined by "và" only before another
-    capitalised word, or a level word ("tỉnh") with its place name."""
-    end = pos
-    while True:
-        m = _WORD.match(text, end, limit)
-        if not m:
-            return end
-        word = m.group(1)
-        if word[0].isupper():
-            end = m.end()
-            nxt = _WORD.match(text, end, limit)
-            if nxt and nxt.group(1).islower() and nxt.group(1) not in ("và", "cho", "về", "của", "năm") \
-                    and nxt.group(1) not in _LEVELS:
-                end = nxt.end()
-        elif word in ("và",) and (after := _WORD.match(text, m.end(), limit)) and after.group(1)[0].isupper():
-            end = m.end()
-        elif word in _LEVELS and end > pos:
-            end = m.end()
-        else:
-            return end
-
-
-def name_anchors(text: str, seg: tuple[int, int], issuer: str | None, names: list[tuple[int, int]]) -> list[Anchor]:
-    """Anchors on the award names of one segment; `names` are the block's `_name_spans`."""
-    out: list[Anchor] = []
-    spans = [sp for sp in names if seg[0] <= sp[0] and sp[1] <= seg[1]]
-    for i, (s, e) in enumerate(spans):
-        floor = spans[i - 1][1] if i else seg[0]
-        limit = spans[i + 1][0] if i + 1 < len(spans) else seg[1]
-        start = _extend_left(text, s, floor)
-        end = _extend_right(text, e, limit)
-        award, conf = resolve_award(text[start:end], AwardContext(issuer=issuer))
-        out.append(Anchor(start, end, award, conf))
-    return out
-
-
-def verb_anchors(text: str, seg: tuple[int, int], taken: list[Anchor]) -> list[Anchor]:
-    """"<giver> (đã) khen thưởng" with no award named: the giver decides the form."""
-    out: list[Anchor] = []
-    lower = text.lower()
-    for m in _VERB_ONLY.finditer(lower, seg[0], seg[1]):
-        if any(a.start <= m.start() < a.end for a in taken):
-            continue
-        window_start = max(seg[0], m.start() - 60)
-        givers = load_taxonomy().find_givers(text[window_start : m.start()])
-        start = window_start + min(g.start for g in givers) if givers else m.start()
-        giver_text = text[start : m.start()] if givers else None
-        award, conf = resolve_award(text[start : m.end()], AwardContext(giver=giver_text))
-        out.append(Anchor(start, m.end(), award, conf))
-    return out
-
-
-def label_anchor(text: str, seg: tuple[int, int], ctx_text: str) -> Anchor | None:
-    """"Chuyên đề, đột xuất: 39 tập thể, 123 cá nhân": the label is what was given."""
-    colon = text.find(":", seg[0], seg[1])
-    if colon < 0:
-        return None
-    label_start = seg[0] + len(_BULLET.match(text[seg[0] : colon]).group(0)) if _BULLET.match(text[seg[0] : colon]) else seg[0]
-    label = text[label_start:colon].strip()
-    if not label or len(label.split()) > 14 or find_counts(label):
-        return None
-    if not _COMMENDATION.search(ctx_text + " " + label):
-        return None
-    award, conf = resolve_award(label)
-    return Anchor(label_start, label_start + len(label), award, conf, label=True)
-
-
-# --- statements --------------------------------------------------------------------------------
-
-
-def _attach_counts(text: str, anchors: list[Anchor], seg: tuple[int, int]) -> None:
-    counts = find_counts(text, seg[0], seg[1])
-    claimed: set[int] = set()
-    for anchor in anchors:  # "177 Bằng khen": the count's noun is the award itself
-        inside = [c for c in counts if c.start < anchor.start < c.end and c.kind == TOTAL]
-        anchor.counts = inside[:1]
-        claimed.update(id(c) for c in anchor.counts)
-    for i, anchor in enumerate(anchors):
-        if anchor.counts:
-            continue
-        limit = anchors[i + 1].start if i + 1 < len(anchors) else seg[1]
-        pool = [c for c in counts if id(c) not in claimed]
-        anchor.counts = _run_after(text, pool, anchor.end, limit)
-        claimed.update(id(c) for c in anchor.counts)
-    for i, anchor in enumerate(anchors):
-        if anchor.counts or anchor.label:
-            continue
-        floor = anchors[i - 1].end if i else seg[0]
-        pool = [c for c in counts if id(c) not in claimed]
-        anchor.counts = _run_before(text, pool, anchor.start, floor)
-        claimed.update(id(c) for c in anchor.counts)
 
 
 def _is_registration(text: str, anchor: Anchor, seg: tuple[int, int]) -> bool:
@@ -364,19 +332,6 @@ def _reason_in(text: str, start: int, end: int) -> str | None:
     reason = text[m.start(1) : end]
     reason = _REASON_TAIL.sub("", reason).strip()
     return normalize(reason) if reason else None
-
-
-def label_reason(label: str | None) -> str | None:
-    """The achievement a bullet's label names: "Khen thưởng thành tích ... Covid-19:" -> "thành tích ..."."""
-    if not label:
-        return None
-    text = _BULLET.sub("", label.strip()).rstrip(" :;.")
-    rest = _KHEN_PREFIX.sub("", text).strip(" ,:")
-    if not rest or fold_keep(rest) in {"nhu sau", "cu the", "gom"}:
-        return None
-    if find_counts(rest) or _VERB_ONLY.search(rest.lower()) or load_taxonomy().find_forms(rest):
-        return None
-    return normalize(rest)
 
 
 def _block_label(text: str) -> tuple[int, str] | None:
@@ -437,23 +392,41 @@ def statements(text: str, ctx: BlockContext | None) -> list[Statement]:
     heading = ctx.section_heading if ctx and ctx.section_heading else ""
     out: list[Statement] = []
     label = _block_label(text)
-    names = _name_spans(text)
+    names = name_spans(text)
+    orders = order_positions(text)
     for seg in _segments(text):
-        anchors = name_anchors(text, seg, issuer, names)
-        anchors += verb_anchors(text, seg, anchors)
+        floor = sentence_start(text, seg[0])
+        anchors = name_anchors(text, seg, issuer, names, floor)
+        anchors += verb_anchors(text, seg, anchors, floor)
+        anchors += class_anchors(text, seg, anchors, orders)
         anchors.sort(key=lambda a: a.start)
         if not anchors and label and seg[0] < label[0]:
             found = label_anchor(text, seg, " ".join([heading, parent or "", sibling_text(ctx) if ctx else ""]))
             anchors = [found] if found else []
         _attach_counts(text, anchors, seg)
+        anchors = _merge_listed(text, anchors)
         kept = [a for a in anchors if a.counts and not _is_registration(text, a, seg)]
-        out.extend(_statement(text, a, kept, seg, label, parent) for a in kept)
+        previous = out[-1].status if out else None
+        out.extend(_statement(text, a, kept, seg, label, parent, previous) for a in kept)
     return out
+
+
+def _status(text: str, anchor: Anchor, seg: tuple[int, int], parent: str | None, previous: str | None) -> str:
+    """Proposed when "đề nghị" (trình, lấy ý kiến ...) governs the anchor: in its clause, in the
+    sentence its segment goes on ("...; tặng bằng khen cho ..."), or in the bullet it hangs from;
+    a sentence that details the one before ("Trong đó, ...") keeps that one's status."""
+    start = sentence_start(text, seg[0]) if _CONTINUES.match(text, seg[0]) else seg[0]
+    clause = text[start: anchor.end].lower()
+    if PROPOSED.search(clause) or (parent and PROPOSED.search(parent.lower())):
+        return "proposed"
+    if previous and _DETAILS.match(text, seg[0]):
+        return previous
+    return "awarded"
 
 
 def _statement(
     text: str, anchor: Anchor, siblings: list[Anchor], seg: tuple[int, int],
-    label: tuple[int, str] | None, parent: str | None,
+    label: tuple[int, str] | None, parent: str | None, previous: str | None = None,
 ) -> Statement:
     end = max(c.end for c in anchor.counts)
     nxt = [a.start for a in siblings if a.start > anchor.start]
@@ -471,8 +444,7 @@ def _statement(
         reason = label_reason(text[anchor.start : anchor.end]) or normalize(text[anchor.start : anchor.end])
     if not reason:
         reason = label_reason(parent)
-    clause = text[seg[0] : anchor.end].lower()
-    status = "proposed" if _PROPOSED.search(clause) or (parent and _PROPOSED.search(parent.lower())) else "awarded"
+    status = _status(text, anchor, seg, parent, previous)
     decision = _DECISION.search(text, seg[0], seg[1]) or (_DECISION.search(parent) if parent else None)
     return Statement(
         anchor=anchor,
@@ -480,7 +452,7 @@ def _statement(
         status=status,
         reason=reason,
         decision=decision.group(1) if decision else None,
-        start=min(anchor.start, anchor.counts[0].start),
+        start=min(anchor.start, *(c.start for c in anchor.counts)),
         end=max(anchor.end, end),
     )
 
@@ -489,6 +461,8 @@ def to_award(statement: Statement, doc: Doc) -> Award:
     counts: dict[str, int] = {}
     for count in statement.anchor.counts:
         counts.setdefault(count.kind, count.value)
+    if set(counts) == {TOTAL} and (kind := _recipient_kind(statement.anchor.award)) != TOTAL:
+        counts = {kind: counts[TOTAL]}  # "4 cờ thi đua": a Cờ thi đua goes to collectives only
     split = {k: v for k, v in counts.items() if k != TOTAL}
     qualifier = next((c.qualifier for c in statement.anchor.counts if c.qualifier), None)
     return Award(
@@ -504,190 +478,6 @@ def to_award(statement: Statement, doc: Doc) -> Award:
         reason=statement.reason,
         decision=statement.decision,
         confidence=statement.anchor.confidence,
-    )
-
-
-# --- tables ------------------------------------------------------------------------------------
-
-_CELL_NUMBER = re.compile(r"^\s*(?:(gần|trên|khoảng|hơn)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\s*$", re.IGNORECASE)
-_TOTAL_LABEL = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.IGNORECASE)
-_STT = re.compile(r"^\s*(?:stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)
-_NAME_HEADER = re.compile(r"(?<!\w)(?:họ\s+và\s+tên|họ\s+tên|tên\s+tập\s+thể|tên\s+đơn\s+vị|tên\s+cá\s+nhân|tên\s+cơ\s+quan)(?!\w)", re.IGNORECASE)
-_FORM_HEADER = re.compile(r"(?<!\w)(?:hình\s+thức|danh\s+hiệu|khen\s+thưởng)(?!\w)", re.IGNORECASE)
-_KIND_WORDS = re.compile(r"(?<!\w)(?:số\s+lượng|số|lượt|tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|gia\s+đình|hộ)(?!\w)", re.IGNORECASE)
-
-
-@dataclass
-class TableRow:
-    index: int
-    cells: list[str]
-    start: int  # offset of the row's line in the block text
-    end: int
-
-
-def _table_rows(text: str, block: Block) -> list[TableRow]:
-    rows: list[TableRow] = []
-    pos = 0
-    for i, line in enumerate(text.split("\n")):
-        cells = block.rows[i] if block.rows and i < len(block.rows) else line.split(" | ")
-        rows.append(TableRow(i, [normalize(c).strip() for c in cells], pos, pos + len(line)))
-        pos += len(line) + 1
-    return rows
-
-
-def _cell_number(cell: str) -> tuple[int, str | None] | None:
-    m = _CELL_NUMBER.match(cell)
-    return (parse_int(m.group(2)), m.group(1)) if m else None
-
-
-def _header_rows(rows: list[TableRow], skip: set[int]) -> int:
-    """How many leading rows hold column headings (no number outside the STT column)."""
-    for n, row in enumerate(rows[:4]):
-        if any(_cell_number(c) for j, c in enumerate(row.cells) if j not in skip):
-            return n
-    return min(len(rows), 1)
-
-
-def _column_headers(rows: list[TableRow], n_header: int) -> list[str]:
-    width = max((len(r.cells) for r in rows), default=0)
-    headers = []
-    for j in range(width):
-        parts: list[str] = []
-        for row in rows[:n_header]:
-            cell = row.cells[j] if j < len(row.cells) else ""
-            if cell and cell not in parts:
-                parts.append(cell)
-        headers.append(" ".join(parts))
-    return headers
-
-
-def _kind_of(text: str) -> str | None:
-    lower = text.lower()
-    for noun in sorted(COUNT_NOUNS, key=len, reverse=True):
-        if re.search(r"(?<!\w)" + re.escape(noun) + r"(?!\w)", lower):
-            kind = COUNT_NOUNS[noun]
-            return None if kind == TOTAL else kind
-    return None
-
-
-def _names_award(text: str, issuer: str | None) -> str | None:
-    award, _conf = resolve_award(text, AwardContext(issuer=issuer))
-    return None if award == UNKNOWN else award
-
-
-def _table_status(ctx: BlockContext, headers: list[str]) -> str:
-    around = " ".join(t for t in (ctx.lead_in, ctx.previous.text if ctx.previous else None, ctx.section_heading, *headers) if t)
-    return "proposed" if _PROPOSED.search(around.lower()) else "awarded"
-
-
-def table_awards(doc: Doc, ctx: BlockContext) -> list[Award]:
-    rows = _table_rows(doc.text, ctx.block)
-    if len(rows) < 2:
-        return []
-    stt = {j for j, c in enumerate(rows[0].cells) if _STT.match(c)}
-    n_header = _header_rows(rows, stt)
-    headers = _column_headers(rows, n_header)
-    name_col = next((j for j, h in enumerate(headers) if _NAME_HEADER.search(h)), None)
-    if name_col is not None:
-        return _recipient_table(doc, ctx, rows[n_header:], headers, name_col)
-    return _statistics_table(doc, ctx, rows[n_header:], headers, stt)
-
-
-def _recipient_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], name_col: int) -> list[Award]:
-    """"Danh sách đề nghị khen thưởng": one item per award form, its recipients listed."""
-    form_col = next((j for j, h in enumerate(headers) if j != name_col and _FORM_HEADER.search(h)), None)
-    caption = " ".join(t for t in (ctx.lead_in, ctx.previous.text if ctx.previous else None) if t)
-    kind = COLLECTIVES if re.search(r"tập\s+thể|đơn\s+vị|cơ\s+quan", headers[name_col], re.IGNORECASE) else INDIVIDUALS
-    status = _table_status(ctx, headers)
-    groups: dict[str, list[tuple[TableRow, str, str]]] = {}
-    raws: dict[str, str] = {}
-    for row in rows:
-        distinct = {c for c in row.cells if c}
-        if len(distinct) == 1:  # a group row: "I. Tập thể", "II. Cá nhân"
-            kind = _kind_of(next(iter(distinct))) or kind
-            continue
-        name = row.cells[name_col] if name_col < len(row.cells) else ""
-        form = row.cells[form_col] if form_col is not None and form_col < len(row.cells) else caption
-        if not name or _cell_number(name):
-            continue
-        award = _names_award(form, ctx.issuer) or _names_award(caption, ctx.issuer)
-        if award:
-            groups.setdefault(award, []).append((row, name, kind))
-            raws.setdefault(award, form)
-    return [_recipient_award(doc, award, raws[award], members, status) for award, members in groups.items()]
-
-
-def _recipient_award(doc: Doc, award: str, raw: str, members: list[tuple[TableRow, str, str]], status: str) -> Award:
-    tally: dict[str, int] = {}
-    for _row, _name, kind in members:
-        tally[kind] = tally.get(kind, 0) + 1
-    first = members[0][0]
-    return Award(
-        award=award,
-        raw=normalize(raw),
-        provenance=provenance(doc, first.start, first.end),
-        status=status,
-        collectives=tally.get(COLLECTIVES),
-        individuals=tally.get(INDIVIDUALS),
-        households=tally.get(HOUSEHOLDS),
-        recipients=[normalize(name) for _row, name, _kind in members],
-    )
-
-
-def _statistics_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], stt: set[int]) -> list[Award]:
-    """Counts by award form (rows or columns) and recipient kind (columns or rows)."""
-    items: dict[tuple[int, str], dict] = {}
-    group_label = ""
-    status = _table_status(ctx, headers)
-    for row in rows:
-        numbers = {j: _cell_number(c) for j, c in enumerate(row.cells) if j not in stt}
-        numbers = {j: n for j, n in numbers.items() if n}
-        label = next((c for j, c in enumerate(row.cells) if j not in stt and j not in numbers and c), "")
-        if not numbers:
-            group_label = label or group_label
-            continue
-        if _TOTAL_LABEL.match(label):
-            continue
-        row_award = _names_award(f"{group_label} {label}", ctx.issuer)
-        for j, (value, qualifier) in numbers.items():
-            header = headers[j] if j < len(headers) else ""
-            if _TOTAL_LABEL.match(header):
-                kind = TOTAL
-            else:
-                kind = _kind_of(header) or _kind_of(label) or TOTAL
-            if row_award:
-                award = _names_award(f"{label} {_KIND_WORDS.sub(' ', header)}", ctx.issuer) or row_award
-                key = (row.index, award)
-            else:
-                award = _names_award(_KIND_WORDS.sub(" ", header), ctx.issuer)
-                if award is None:
-                    if not _COMMENDATION.search(group_label) or _kind_of(label):
-                        continue
-                    award = UNKNOWN
-                key = (row.index, award) if award == UNKNOWN else (-j - 1, award)
-            item = items.setdefault(key, {"row": row, "raw": label if row_award or award == UNKNOWN else header,
-                                          "counts": {}, "qualifier": None, "group": group_label})
-            item["counts"].setdefault(kind, value)
-            item["qualifier"] = item["qualifier"] or qualifier
-    return [_grid_award(doc, key[1], item, status) for key, item in items.items() if any(item["counts"].values())]
-
-
-def _grid_award(doc: Doc, award: str, item: dict, status: str) -> Award:
-    counts = item["counts"]
-    split = {k: v for k, v in counts.items() if k != TOTAL}
-    row: TableRow = item["row"]
-    reason = label_reason(item["group"]) or (normalize(item["raw"]) if award == UNKNOWN else None)
-    return Award(
-        award=award,
-        raw=normalize(item["raw"]),
-        provenance=provenance(doc, row.start, row.end),
-        status=status,
-        collectives=split.get(COLLECTIVES),
-        individuals=split.get(INDIVIDUALS),
-        households=split.get(HOUSEHOLDS),
-        total=None if split else counts.get(TOTAL),
-        qualifier=item["qualifier"],
-        reason=reason,
     )
 
 
@@ -718,6 +508,8 @@ class AwardsComponent:
     def find(self, doc: Doc) -> list[Award]:
         ctx = context_of(doc)
         if ctx.block.kind is BlockKind.TABLE:
+            from extract.nlp.award_tables import table_awards
+
             return table_awards(doc, ctx)
         return [to_award(s, doc) for s in block_statements(doc)]
 

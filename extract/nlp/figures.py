@@ -235,7 +235,7 @@ def _generic_unit(text: str, pos: int) -> UnitMatch | None:
     if m is None:
         return None
     word = m.group(1)
-    if word != word.lower() or word in _NOT_NOUNS:
+    if word != word.lower() or word in _NOT_NOUNS or text[pos + m.end(1):pos + m.end(1) + 1] == "/":
         return None
     start = pos + m.start(1)
     return UnitMatch(start, start + len(word), units.Unit(word, "count", integer=True), word)

@@ -1,0 +1,188 @@
+"""Award tables: a list of recipients (STT | Họ và tên | ... | Hình thức) gives one item per
+award form with its recipients; a statistics table gives counts by form (rows or columns) and
+recipient kind (columns or rows)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extract.model import Award, Block
+from extract.nlp.award_words import (
+    COLLECTIVES, COMMENDATION, HOUSEHOLDS, INDIVIDUALS, PROPOSED, TOTAL, kind_of, label_reason, parse_int,
+)
+from extract.nlp.context import BlockContext, provenance
+from extract.taxonomy import UNKNOWN, AwardContext, normalize, resolve_award
+
+_CELL_NUMBER = re.compile(r"^\s*(?:(gần|trên|khoảng|hơn)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\s*$", re.IGNORECASE)
+_TOTAL_LABEL = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.IGNORECASE)
+_STT = re.compile(r"^\s*(?:stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)
+_NAME_HEADER = re.compile(r"(?<!\w)(?:họ\s+và\s+tên|họ\s+tên|tên\s+tập\s+thể|tên\s+đơn\s+vị|tên\s+cá\s+nhân|tên\s+cơ\s+quan)(?!\w)", re.IGNORECASE)
+_FORM_HEADER = re.compile(r"(?<!\w)(?:hình\s+thức|danh\s+hiệu|khen\s+thưởng)(?!\w)", re.IGNORECASE)
+_KIND_WORDS = re.compile(r"(?<!\w)(?:số\s+lượng|số|lượt|tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|gia\s+đình|hộ)(?!\w)", re.IGNORECASE)
+
+
+@dataclass
+class TableRow:
+    index: int
+    cells: list[str]
+    start: int  # offset of the row's line in the block text
+    end: int
+
+
+def _table_rows(text: str, block: Block) -> list[TableRow]:
+    rows: list[TableRow] = []
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        cells = block.rows[i] if block.rows and i < len(block.rows) else line.split(" | ")
+        rows.append(TableRow(i, [normalize(c).strip() for c in cells], pos, pos + len(line)))
+        pos += len(line) + 1
+    return rows
+
+
+def _cell_number(cell: str) -> tuple[int, str | None] | None:
+    m = _CELL_NUMBER.match(cell)
+    return (parse_int(m.group(2)), m.group(1)) if m else None
+
+
+def _header_rows(rows: list[TableRow], skip: set[int]) -> int:
+    """How many leading rows hold column headings (no number outside the STT column)."""
+    for n, row in enumerate(rows[:4]):
+        if any(_cell_number(c) for j, c in enumerate(row.cells) if j not in skip):
+            return n
+    return min(len(rows), 1)
+
+
+def _column_headers(rows: list[TableRow], n_header: int) -> list[str]:
+    width = max((len(r.cells) for r in rows), default=0)
+    headers = []
+    for j in range(width):
+        parts: list[str] = []
+        for row in rows[:n_header]:
+            cell = row.cells[j] if j < len(row.cells) else ""
+            if cell and cell not in parts:
+                parts.append(cell)
+        headers.append(" ".join(parts))
+    return headers
+
+
+def _names_award(text: str, issuer: str | None) -> str | None:
+    award, _conf = resolve_award(text, AwardContext(issuer=issuer))
+    return None if award == UNKNOWN else award
+
+
+def _table_status(ctx: BlockContext, headers: list[str]) -> str:
+    around = " ".join(t for t in (ctx.lead_in, ctx.previous.text if ctx.previous else None, ctx.section_heading, *headers) if t)
+    return "proposed" if PROPOSED.search(around.lower()) else "awarded"
+
+
+def table_awards(doc: Doc, ctx: BlockContext) -> list[Award]:
+    rows = _table_rows(doc.text, ctx.block)
+    if len(rows) < 2:
+        return []
+    stt = {j for j, c in enumerate(rows[0].cells) if _STT.match(c)}
+    n_header = _header_rows(rows, stt)
+    headers = _column_headers(rows, n_header)
+    name_col = next((j for j, h in enumerate(headers) if _NAME_HEADER.search(h)), None)
+    if name_col is not None:
+        return _recipient_table(doc, ctx, rows[n_header:], headers, name_col)
+    return _statistics_table(doc, ctx, rows[n_header:], headers, stt)
+
+
+def _recipient_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], name_col: int) -> list[Award]:
+    """"Danh sách đề nghị khen thưởng": one item per award form, its recipients listed."""
+    form_col = next((j for j, h in enumerate(headers) if j != name_col and _FORM_HEADER.search(h)), None)
+    caption = " ".join(t for t in (ctx.lead_in, ctx.previous.text if ctx.previous else None) if t)
+    kind = COLLECTIVES if re.search(r"tập\s+thể|đơn\s+vị|cơ\s+quan", headers[name_col], re.IGNORECASE) else INDIVIDUALS
+    status = _table_status(ctx, headers)
+    groups: dict[str, list[tuple[TableRow, str, str]]] = {}
+    raws: dict[str, str] = {}
+    for row in rows:
+        distinct = {c for c in row.cells if c}
+        if len(distinct) == 1:  # a group row: "I. Tập thể", "II. Cá nhân"
+            kind = kind_of(next(iter(distinct))) or kind
+            continue
+        name = row.cells[name_col] if name_col < len(row.cells) else ""
+        form = row.cells[form_col] if form_col is not None and form_col < len(row.cells) else caption
+        if not name or _cell_number(name):
+            continue
+        award = _names_award(form, ctx.issuer) or _names_award(caption, ctx.issuer)
+        if award:
+            groups.setdefault(award, []).append((row, name, kind))
+            raws.setdefault(award, form)
+    return [_recipient_award(doc, award, raws[award], members, status) for award, members in groups.items()]
+
+
+def _recipient_award(doc: Doc, award: str, raw: str, members: list[tuple[TableRow, str, str]], status: str) -> Award:
+    tally: dict[str, int] = {}
+    for _row, _name, kind in members:
+        tally[kind] = tally.get(kind, 0) + 1
+    first = members[0][0]
+    return Award(
+        award=award,
+        raw=normalize(raw),
+        provenance=provenance(doc, first.start, first.end),
+        status=status,
+        collectives=tally.get(COLLECTIVES),
+        individuals=tally.get(INDIVIDUALS),
+        households=tally.get(HOUSEHOLDS),
+        recipients=[normalize(name) for _row, name, _kind in members],
+    )
+
+
+def _statistics_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], stt: set[int]) -> list[Award]:
+    """Counts by award form (rows or columns) and recipient kind (columns or rows)."""
+    items: dict[tuple[int, str], dict] = {}
+    group_label = ""
+    status = _table_status(ctx, headers)
+    for row in rows:
+        numbers = {j: _cell_number(c) for j, c in enumerate(row.cells) if j not in stt}
+        numbers = {j: n for j, n in numbers.items() if n}
+        label = next((c for j, c in enumerate(row.cells) if j not in stt and j not in numbers and c), "")
+        if not numbers:
+            group_label = label or group_label
+            continue
+        if _TOTAL_LABEL.match(label):
+            continue
+        row_award = _names_award(f"{group_label} {label}", ctx.issuer)
+        for j, (value, qualifier) in numbers.items():
+            header = headers[j] if j < len(headers) else ""
+            if _TOTAL_LABEL.match(header):
+                kind = TOTAL
+            else:
+                kind = kind_of(header) or kind_of(label) or TOTAL
+            if row_award:
+                award = _names_award(f"{label} {_KIND_WORDS.sub(' ', header)}", ctx.issuer) or row_award
+                key = (row.index, award)
+            else:
+                award = _names_award(_KIND_WORDS.sub(" ", header), ctx.issuer)
+                if award is None:
+                    if not COMMENDATION.search(group_label) or kind_of(label):
+                        continue
+                    award = UNKNOWN
+                key = (row.index, award) if award == UNKNOWN else (-j - 1, award)
+            item = items.setdefault(key, {"row": row, "raw": label if row_award or award == UNKNOWN else header,
+                                          "counts": {}, "qualifier": None, "group": group_label})
+            item["counts"].setdefault(kind, value)
+            item["qualifier"] = item["qualifier"] or qualifier
+    return [_grid_award(doc, key[1], item, status) for key, item in items.items() if any(item["counts"].values())]
+
+
+def _grid_award(doc: Doc, award: str, item: dict, status: str) -> Award:
+    counts = item["counts"]
+    split = {k: v for k, v in counts.items() if k != TOTAL}
+    row: TableRow = item["row"]
+    reason = label_reason(item["group"]) or (normalize(item["raw"]) if award == UNKNOWN else None)
+    return Award(
+        award=award,
+        raw=normalize(item["raw"]),
+        provenance=provenance(doc, row.start, row.end),
+        status=status,
+        collectives=split.get(COLLECTIVES),
+        individuals=split.get(INDIVIDUALS),
+        households=split.get(HOUSEHOLDS),
+        total=None if split else counts.get(TOTAL),
+        qualifier=item["qualifier"],
+        reason=reason,
+    )
