@@ -143,6 +143,11 @@ class Taxonomy:
         matches = self.find_givers(text)
         if not matches:
             return None
+        # a bare tier word after a body names that body's tier: "LĐLĐ thành phố", "Công đoàn ngành
+        # giáo dục tỉnh" are given by the union, not by the city or the province
+        bodies = [m for m in matches if _fold_words(text[m.start:m.end]) not in TIER_WORDS]
+        if bodies and len(bodies) < len(matches):
+            matches = [m for m in matches if m in bodies or not any(b.end <= m.start for b in bodies)]
         best = max(matches, key=lambda m: (m.end - m.start, -m.start))
         return best.key
 
@@ -158,6 +163,15 @@ class Taxonomy:
 
 
 # --- text matching -----------------------------------------------------------------------------
+
+# giver patterns that only name a tier of government, not a body
+TIER_WORDS = {"tinh", "huyen", "xa", "phuong", "thi tran", "thi xa", "quan", "thanh pho", "tp", "tx",
+              "cap tinh", "cap huyen", "cap xa", "co so", "cap co so"}
+
+
+def _fold_words(text: str) -> str:
+    return " ".join(fold_keep(normalize(text)).split())
+
 
 
 def normalize(text: str) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.nlp.award_words import BULLET, COMMENDATION, GIVE_VERBS, VERB_ONLY, Count, find_counts
-from extract.taxonomy import AwardContext, fold_keep, load_taxonomy, resolve_award
+from extract.taxonomy import TIER_WORDS, AwardContext, fold_keep, load_taxonomy, resolve_award
 
 _LEFT_VERB = re.compile(
     r"(?:(?:đã|được|đề\s+nghị|trình|xét|quyết\s+định|ra\s+quyết\s+định)\s+)*" + GIVE_VERBS
@@ -21,12 +21,11 @@ _LEFT_VERB = re.compile(
 )
 _TITLE_WORD = re.compile(r"(?:danh\s+hiệu(?:\s+thi\s+đua)?|hình\s+thức)\s*[“\"]?\s*$", re.IGNORECASE)
 _OF = re.compile(r"\s*(?:của\s+)?")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # words that may stand between a giver and its verb: "Chủ tịch UBND huyện Kbang Nguyễn Văn Dũng đã tặng"
 _GIVER_GAP_WORDS = {"đã", "vừa", "đồng", "chí", "ông", "bà", "cũng", "đều", "sẽ", "trực", "tiếp"}
-# a giver that is only a tier word qualifies the body named before it ("Công đoàn ngành giáo dục tỉnh")
-_TIER_WORDS = {"tỉnh", "huyện", "xã", "phường", "thị trấn", "thị xã", "quận", "thành phố", "tp", "tx",
-               "cấp tỉnh", "cấp huyện", "cấp xã", "cơ sở", "cấp cơ sở"}
+# "công tác thi đua, khen thưởng", "Hội đồng Thi đua - Khen thưởng": the field, not the act of awarding
+_NOUN_PHRASE = re.compile(r"(?:thi\s+đua\s*[,–-]?\s*|công\s+tác\s+)$")
 _RECEIVING = re.compile(r"(?<!\w)(?<!công )(?:được|nhận|đạt|đón\s+nhận)(?!\w)", re.IGNORECASE)
 _CLASS_WORD = re.compile(r"(?<!\w)hạng\s+(nhất|nhì|ba|i{1,3}|[123])(?!\w)", re.IGNORECASE)
 _CLASS_OF = {"nhất": "Nhất", "i": "Nhất", "1": "Nhất", "nhì": "Nhì", "ii": "Nhì", "2": "Nhì",
@@ -81,7 +80,7 @@ def _tier_owner(text: str, found: list, giver, floor: int) -> int:
     """The start of the body a tier word belongs to: "Liên đoàn Lao động tỉnh" rather than
     "tỉnh", "Công đoàn ngành giáo dục tỉnh" rather than "tỉnh"."""
     start = floor + giver.start
-    if text[start: floor + giver.end].lower() not in _TIER_WORDS:
+    if " ".join(fold_keep(text[start: floor + giver.end]).lower().split()) not in TIER_WORDS:
         return start
     for other in sorted(found, key=lambda g: -g.end):
         if other.end <= giver.start and (floor + giver.start) - (floor + other.end) <= 40:
@@ -194,7 +193,7 @@ def verb_anchors(text: str, seg: tuple[int, int], taken: list[Anchor], sentence_
     out: list[Anchor] = []
     lower = text.lower()
     for m in VERB_ONLY.finditer(lower, seg[0], seg[1]):
-        if any(a.start <= m.start() < a.end for a in taken):
+        if any(a.start <= m.start() < a.end for a in taken) or _NOUN_PHRASE.search(lower, max(0, m.start() - 30), m.start()):
             continue
         window_start = max(seg[0], m.start() - 60)
         givers = load_taxonomy().find_givers(text[window_start : m.start()])

@@ -58,6 +58,8 @@ _CONTINUES = re.compile(r"^\s*(?:và\s+|đồng\s+thời\s+)?(?:" + GIVE_VERBS +
 _DETAILS = re.compile(r"^\s*\(?(?:trong\s+đó|cụ\s+thể|gồm|bao\s+gồm|theo\s+đó)(?!\w)", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s*[“\"]?\s*$")
 _FOR_KIND = re.compile(r"^\s*(?:cho\s+(?:các\s+)?)?(tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|đơn\s+vị)(?!\w)")
+# "X được UBND tỉnh tặng bằng khen, được Sở ... tặng giấy khen": the same named subject again
+_SAME_SUBJECT = re.compile(r"^\s*,?\s*(?:và\s+)?(?:được\s+)?$", re.IGNORECASE)
 _INTRO_GAP = re.compile(r"^\s*(?:gồm|bao\s+gồm|là)?\s*:?\s*$", re.IGNORECASE)
 _ORG_HEADS = (
     "Trường", "Công an", "Nhà máy", "Cục", "Sở", "Phòng", "Ban", "Hội", "Công đoàn", "Đoàn", "UBND", "Ủy ban",
@@ -172,10 +174,14 @@ def _attach_counts(text: str, anchors: list[Anchor], seg: tuple[int, int]) -> No
         if not anchor.counts and not anchor.label:
             floor = _floor(anchors, i, seg)
             take(anchor, _run_before(text, pool(), anchor.start, floor) or _bare_number(text, anchor, floor))
+    named: list[Count] = []
     for i, anchor in enumerate(anchors):
         if not anchor.counts and not anchor.label:
             limit = anchors[i + 1].start if i + 1 < len(anchors) else seg[1]
             anchor.counts = _named_recipients(text, anchor, limit, _floor(anchors, i, seg))
+            if not anchor.counts and named and _SAME_SUBJECT.match(text[anchors[i - 1].end:anchor.start]):
+                anchor.counts = [Count(anchor.start, anchor.start, named[0].value, named[0].kind)]
+            named = anchor.counts if anchor.counts and anchor.counts[0].end <= anchor.start else []
 
 
 def _floor(anchors: list[Anchor], i: int, seg: tuple[int, int]) -> int:
@@ -223,7 +229,7 @@ def _named_recipients(text: str, anchor: Anchor, limit: int, floor: int) -> list
     Công an huyện Phước Sơn, Tiên Phước" (two units), "Hội Nông dân tỉnh An Giang nhận Cờ thi
     đua", "đón nhận Huân chương Lao động hạng Nhất" (a unit's ceremony): one count per name."""
     after = text[anchor.end:limit]
-    m = re.match(r"^\s*cho\s+(?:tập\s+thể\s+|các\s+)?", after)
+    m = re.match(r"^[^.;:\d]{0,40}?(?<!\w)cho\s+(?:tập\s+thể\s+|các\s+|đơn\s+vị\s+)?", after)
     if m:
         names = _name_list(after[m.end():])
         if names:
@@ -247,7 +253,7 @@ def _name_list(text: str) -> list[tuple[str, str]]:
     """Proper-name items at the start of `text`, separated by ", " or " và ", each with its kind
     (unit or person); stops at the first item that is not a name."""
     items: list[tuple[str, str]] = []
-    for part in re.split(r",\s*|\s+và\s+", re.split(r"[.;:()]|\s(?:vì|đã|có|do|nhằm|về|trong|nhân)\s", text)[0]):
+    for part in re.split(r",\s*|\s+và\s+", re.split(r"[.;:()]|\s(?:vì|đã|có|do|nhằm|về|trong|nhân|thuộc)\s", text)[0]):
         part = part.strip()
         kind = _head_of(part) if not items else (_head_of(part) or (items[-1][1] if part[:1].isupper() else None))
         if not part or not kind:
@@ -278,8 +284,9 @@ def _head_of(phrase: str) -> str | None:
     lower = phrase.lower()
     if any(lower.startswith(h + " ") for h in _PERSON_HEADS) and words[-1][:1].isupper():
         return "person"
-    if any(lower.startswith(h.lower() + " ") for h in _ORG_HEADS) and any(w[:1].isupper() for w in words[1:]) \
-            and sum(1 for w in words[1:] if w.islower()) <= 3 and not re.search(r"[,;:]", phrase):
+    named = any(w[:1].isupper() for w in words[1:]) or words[-1].lower() in ("tỉnh", "huyện", "xã", "phường")
+    if any(lower.startswith(h.lower() + " ") for h in _ORG_HEADS) and named \
+            and sum(1 for w in words[1:] if w.islower()) <= 5 and not re.search(r"[,;:]", phrase):
         return "unit"
     return None
 
