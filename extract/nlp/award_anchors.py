@@ -165,7 +165,7 @@ def _proper_tail(text: str, pos: int, limit: int) -> int:
                 end = nxt.end()
         elif word in ("và",) and (after := _WORD.match(text, m.end(), limit)) and after.group(1)[0].isupper():
             end = m.end()
-        elif word in _LEVELS and end > pos:
+        elif word in _LEVELS:  # "LĐLĐ thành phố", "Công an tỉnh": the body's tier
             end = m.end()
         else:
             return end
@@ -222,6 +222,23 @@ def class_anchors(text: str, seg: tuple[int, int], taken: list[Anchor], orders: 
         award = next((a.id for a in tax.awards.values() if a.name == wanted), None)
         if award:
             out.append(Anchor(m.start(), m.end(), award, 0.85))
+    return out
+
+
+def merge_class_lists(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """"Huân chương Bảo vệ Tổ quốc hạng I, hạng III" with one count: several classes of one order
+    in one statement are the order itself (its class is not known per recipient)."""
+    tax = load_taxonomy()
+    out: list[Anchor] = []
+    for anchor in anchors:
+        head = out[-1] if out else None
+        if head is not None and _CLASS_WORD.fullmatch(text[anchor.start:anchor.end]) \
+                and re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", text[head.end:anchor.start]):
+            parent = tax.get(head.award).parent
+            if parent and parent == tax.get(anchor.award).parent:
+                head.award, head.end = parent, anchor.end
+                continue
+        out.append(anchor)
     return out
 
 

@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 
 from extract.model import Award, Block, BlockKind
 from extract.nlp.award_anchors import (
-    Anchor, class_anchors, is_bare_form, label_anchor, name_anchors, name_spans, order_positions, sentence_start,
-    verb_anchors,
+    Anchor, class_anchors, is_bare_form, label_anchor, merge_class_lists, name_anchors, name_spans, order_positions,
+    sentence_start, verb_anchors,
 )
 from extract.nlp.award_words import (
     COLLECTIVES, GIVE_VERBS, HOUSEHOLDS, INDIVIDUALS, PROPOSED, RECEIVE, TOTAL, Count, find_counts, label_reason,
@@ -169,7 +169,11 @@ def _attach_counts(text: str, anchors: list[Anchor], seg: tuple[int, int]) -> No
         if not anchor.counts:
             take(anchor, _run_after(text, pool(), anchor.end, limit))
         elif all(c.kind == TOTAL for c in anchor.counts):
-            take(anchor, _recipients_after(text, pool(), anchor, limit))
+            typed = _recipients_after(text, pool(), anchor, limit)
+            if typed and typed[0].start == anchor.counts[0].start:  # the same N, now typed
+                anchor.counts = typed
+            else:
+                take(anchor, typed)
     for i, anchor in enumerate(anchors):
         if not anchor.counts and not anchor.label:
             floor = _floor(anchors, i, seg)
@@ -406,7 +410,7 @@ def statements(text: str, ctx: BlockContext | None) -> list[Statement]:
         anchors = name_anchors(text, seg, issuer, names, floor)
         anchors += verb_anchors(text, seg, anchors, floor)
         anchors += class_anchors(text, seg, anchors, orders)
-        anchors.sort(key=lambda a: a.start)
+        anchors = merge_class_lists(text, sorted(anchors, key=lambda a: a.start))
         if not anchors and label and seg[0] < label[0]:
             found = label_anchor(text, seg, " ".join([heading, parent or "", sibling_text(ctx) if ctx else ""]))
             anchors = [found] if found else []
