@@ -73,6 +73,7 @@ class RecipientFact:
     key: str  # folded name
     kind: str  # person | collective
     unit_id: str | None
+    evidence: Evidence | None = None  # where the name is written (its row of a list table)
 
 
 @dataclass
@@ -153,10 +154,11 @@ def report_facts(document: Any, extraction: Any, normalized: Any) -> ReportFacts
     for na in normalized.awards:
         a = na.award
         recipients = []
-        for name in a.recipients:
+        for i, name in enumerate(a.recipients):
             person = people.get(fold(name))
+            rp = a.recipients_provenance[i] if i < len(a.recipients_provenance) else a.provenance
             recipients.append(RecipientFact(name, fold(name), "person" if person else "collective",
-                                            person.unit_id if person else None))
+                                            person.unit_id if person else None, Evidence(file, rp.page, rp.quote, rp.block)))
         p = a.provenance
         out.awards.append(AwardFact(na.award_id, a.raw, a.status, Evidence(file, p.page, p.quote, p.block),
                                     a.collectives, a.individuals, a.households, a.total, a.section, recipients))
@@ -191,10 +193,12 @@ def load_facts(engine: Engine, document_ids: Iterable[int]) -> list[ReportFacts]
                                      r.collectives, r.individuals, r.households, r.total, r.section)
             facts.awards.append(awards[r.id])
         c = db.commendations.c
-        for r in conn.execute(select(c.award_row_id, c.recipient, c.recipient_key, c.recipient_kind, c.unit_id)
-                              .where(c.document_id.in_(ids)).order_by(c.id)):
+        for r in conn.execute(select(c.award_row_id, c.document_id, c.recipient, c.recipient_key, c.recipient_kind,
+                                     c.unit_id, c.page, c.quote, c.block).where(c.document_id.in_(ids)).order_by(c.id)):
             if r.award_row_id in awards:
-                awards[r.award_row_id].recipients.append(RecipientFact(r.recipient, r.recipient_key, r.recipient_kind, r.unit_id))
+                awards[r.award_row_id].recipients.append(RecipientFact(
+                    r.recipient, r.recipient_key, r.recipient_kind, r.unit_id,
+                    Evidence(docs[r.document_id].file, r.page, r.quote, r.block)))
         for r in conn.execute(select(db.cited_documents).where(db.cited_documents.c.document_id.in_(ids))
                               .order_by(db.cited_documents.c.id)):
             facts = docs[r.document_id]
@@ -334,21 +338,25 @@ def _stated(statement: AwardFact) -> bool:
 def award_lists_vs_counts(facts: ReportFacts) -> list[Finding]:
     """A named list ("có danh sách kèm theo") must have as many names as the statement it lists.
 
-    The statement is the nearest one before the list with the same award and status, in the same
-    section, that names nobody itself."""
+    Extraction gives the list's names to the statement they detail (one award per statement);
+    a list that stands alone is compared with the nearest statement before it of the same award
+    and status, in the same section, that names nobody itself."""
     out = []
     for i, award in enumerate(facts.awards):
         if not award.recipients:
             continue
-        statement = _statement_for(facts.awards[:i], award)
+        collectives, people = _named(award)
+        # counts that are only the list's own rows say nothing: compare with the statement before
+        own = _stated(award) and not _list_matches(award, collectives, people)
+        statement = award if own else _statement_for(facts.awards[:i], award)
         if statement is None:
             continue
-        collectives, people = _named(award)
         if not _list_matches(statement, collectives, people):
+            listed = award.recipients[0].evidence or award.evidence
             out.append(Finding(
                 "tong_khong_khop",
                 f"Báo cáo ghi {_counts_text(statement)} nhưng danh sách kèm theo có {_names_text(collectives, people)}",
-                [statement.evidence, award.evidence], facts.unit_id, facts.period))
+                [statement.evidence, listed], facts.unit_id, facts.period))
     return out
 
 

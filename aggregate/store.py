@@ -140,7 +140,9 @@ def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_i
                           r: NormalizedReport) -> None:
     """One commendation per named recipient of an award statement (lists and tables)."""
     people_by_key = {p.key: p for p in r.people}
-    for name in award.recipients:
+    sources = award.recipients_provenance
+    for i, name in enumerate(award.recipients):
+        source = sources[i] if i < len(sources) else award.provenance  # its own row of the list
         key = fold(name)
         conn.execute(db.insert_ignore(db.recipient_names, conn).values(key=key))
         person = people_by_key.get(key)
@@ -149,7 +151,8 @@ def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_i
         conn.execute(insert(db.commendations).values(
             document_id=doc_id, award_row_id=award_row, award_id=award_id, recipient=name, recipient_key=key,
             recipient_kind=kind, person_id=person_id, unit_id=person.unit_id if person else None,
-            period=r.period, year=period_year(r.period), decision=award.decision, status=award.status, **_prov(award.provenance, award.section),
+            period=r.period, year=period_year(r.period), decision=award.decision, status=award.status,
+            **_prov(source, award.section),
         ))
 
 

@@ -310,9 +310,8 @@ def award_items(rows: list[Any], docs: dict[int, DocumentRef], recipients: list[
     for r in recipients:
         if r.award_row_id is not None:
             named.setdefault(r.award_row_id, []).append(r)
-    rows = _fold_lists(rows, named)
-    # of the same statement made twice, keep the one that names its recipients (a sentence
-    # followed by its list table is extracted as both)
+    # of the same statement made twice, keep the one that names its recipients (extraction gives
+    # a list's names to the statement it details: extract.nlp.award_tables.fold_lists)
     chosen: dict[Hashable, Any] = {}
     for row in rows:
         current = chosen.get(_award_key(row))
@@ -329,31 +328,6 @@ def award_items(rows: list[Any], docs: dict[int, DocumentRef], recipients: list[
         text = " ".join(x for x in (row.reason, row.raw, row.quote) if x)
         out.append(AwardItem(row.award_id, row.status, collectives, individuals, households, total, text,
                              _contribution(row, docs), row.id, names))
-    return out
-
-
-LIST_DISTANCE = 3  # blocks between a statement and the list table that details it
-
-
-def _fold_lists(rows: list[Any], named: dict[int, list[Recipient]]) -> list[Any]:
-    """A list of names that follows a statement of the same award ("đề nghị tặng Giấy khen cho
-    04 cá nhân (có danh sách kèm theo)" + the table) details that statement: its names go to the
-    statement and it is not counted again, even when the list is shorter than the stated count
-    (that disagreement is the checks' business: rule tong_khong_khop)."""
-    out: list[Any] = []
-    for row in sorted(rows, key=lambda r: (r.document_id, r.block if r.block is not None else -1, r.id)):
-        statement = next(
-            (s for s in reversed(out) if s.document_id == row.document_id and s.award_id == row.award_id
-             and s.status == row.status and not named.get(s.id) and s.block is not None and row.block is not None
-             and 0 < row.block - s.block <= LIST_DISTANCE),
-            None,
-        )
-        if statement is not None and named.get(row.id):
-            named[statement.id] = named.pop(row.id)
-            for recipient in named[statement.id]:
-                recipient.award_row_id = statement.id
-            continue
-        out.append(row)
     return out
 
 

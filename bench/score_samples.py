@@ -2,34 +2,26 @@
 
     .venv/bin/python bench/score_samples.py [--misses KIND] [samples/]
 
-Uses the project's scorer at ../shared/tools/score.py (present on developer machines and CI).
+Uses the project's scorer, tools/score.py (a copy of ../shared/tools/score.py).
 Prints one line per format: F1 per kind, metadata accuracy and core F1 (figures + awards +
 people + references), plus the files that failed. Never asserts.
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-from extract import ReadError, extract, read
-from extract.contract import to_contract
-
 ROOT = Path(__file__).resolve().parents[1]
-SCORER = ROOT.parent / "shared" / "tools" / "score.py"
+sys.path.insert(0, str(ROOT))
+
+from extract import ReadError, extract, read  # noqa: E402
+from extract.contract import to_contract  # noqa: E402
+from tools import score as scorer  # noqa: E402
+
 KINDS = ("figures", "awards", "people", "organizations", "references")
-
-
-def load_scorer():
-    if not SCORER.is_file():
-        sys.exit(f"{SCORER} is not here: the scorer comes with ../shared")
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> None:
@@ -37,7 +29,6 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "samples")
     parser.add_argument("--misses", choices=KINDS, help="print the missed and extra items of this kind")
     args = parser.parse_args()
-    scorer = load_scorer()
     manifest = json.loads((args.corpus / "manifest.json").read_text(encoding="utf-8"))
     sums: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     meta: dict[str, list[float]] = defaultdict(list)

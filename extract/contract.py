@@ -20,6 +20,8 @@ def _item(obj: Any) -> dict[str, Any]:
             continue
         if is_dataclass(value):
             value = asdict(value)
+        elif isinstance(value, list) and value and isinstance(value[0], Provenance):
+            value = [p.to_dict() for p in value]
         out[f.name] = value
     prov = getattr(obj, "provenance", None)
     if isinstance(prov, Provenance):

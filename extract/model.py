@@ -239,6 +239,8 @@ class Award:
     reason: str | None = None
     decision: str | None = None
     recipients: list[str] = field(default_factory=list)
+    # where each named recipient is written (its row of a list table), in the order of `recipients`
+    recipients_provenance: list[Provenance] = field(default_factory=list)
     section: str | None = None
     confidence: float | None = None
 

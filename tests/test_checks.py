@@ -177,6 +177,14 @@ def test_named_list_shorter_than_the_stated_count():
     assert [f for f in check_report(facts) if f.rule == "tong_khong_khop"] == []
 
 
+def test_statement_whose_own_list_is_shorter():
+    """Extraction gives a statement the names of the list that details it: 4 stated, 3 named."""
+    facts = ReportFacts("bc.docx", "xa_a", "2021-H1", awards=[
+        award("giay_khen_chu_tich_ubnd_huyen", 4, ["An", "Bình", "Chi"], 10)])
+    found = [f for f in check_report(facts) if f.rule == "tong_khong_khop"]
+    assert len(found) == 1 and "4 cá nhân" in found[0].message and "3 người" in found[0].message
+
+
 def test_same_person_twice_in_one_report_but_not_a_restatement():
     first = award("chien_si_thi_dua_co_so", 2, ["An", "Bình"], 10)
     restated = award("chien_si_thi_dua_co_so", 2, ["An", "Bình"], 20)

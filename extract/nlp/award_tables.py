@@ -128,6 +128,7 @@ def _recipient_award(doc: Doc, award: str, raw: str, members: list[tuple[TableRo
         individuals=tally.get(INDIVIDUALS),
         households=tally.get(HOUSEHOLDS),
         recipients=[normalize(name) for _row, name, _kind in members],
+        recipients_provenance=[provenance(doc, row.start, row.end) for row, _name, _kind in members],
     )
 
 
@@ -186,3 +187,32 @@ def _grid_award(doc: Doc, award: str, item: dict, status: str) -> Award:
         qualifier=item["qualifier"],
         reason=reason,
     )
+
+
+LIST_DISTANCE = 3  # blocks between a statement and the list table that details it
+
+
+def fold_lists(awards: list[Award], document_blocks: list[Block]) -> list[Award]:
+    """A list of names that follows a statement of the same award ("đề nghị tặng Giấy khen cho
+    04 cá nhân (có danh sách kèm theo)" + the table) details that statement: the names become its
+    recipients and the list is not a second award (the contract: one item per statement). The
+    counts stay the statement's, even when the list is shorter (that disagreement is a check's
+    business). A list with no statement before it is an award of its own, counted by its rows."""
+    out: list[Award] = []
+    for award in awards:
+        block = award.provenance.block
+        is_list = bool(award.recipients) and document_blocks[block].kind.value == "table"
+        statement = next(
+            (s for s in reversed(out) if is_list and s.award == award.award and s.status == award.status
+             and not s.recipients and 0 < block - s.provenance.block <= LIST_DISTANCE),
+            None,
+        ) if is_list else None
+        if statement is None:
+            out.append(award)
+            continue
+        statement.recipients = list(award.recipients)
+        statement.recipients_provenance = list(award.recipients_provenance)
+        if not any((statement.collectives, statement.individuals, statement.households, statement.total)):
+            statement.collectives, statement.individuals = award.collectives, award.individuals
+            statement.households = award.households
+    return out

@@ -127,6 +127,7 @@ class Lexicon:
     positions: set[str]
     plurals: set[str]
     not_names: set[str]
+    not_person_places: set[str]  # folded: names of people that are also places ("Hồ Chí Minh")
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -135,6 +136,8 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    from extract.vietnamese import fold
+
     data = yaml.safe_load((DATA / "org_heads.yaml").read_text(encoding="utf-8"))
     heads: dict[str, list[Head]] = {}
     for h in data["heads"]:
@@ -153,6 +156,7 @@ def lexicon() -> Lexicon:
         positions={" ".join(_phrase(p)) for p in data["position_words"]},
         plurals={" ".join(_phrase(p)) for p in data["plural_words"]},
         not_names={" ".join(_phrase(p)) for p in data["not_names"]},
+        not_person_places={fold(p) for p in data.get("person_places", [])},
     )
 
 
@@ -279,7 +283,23 @@ def _place_name(units: list[Unit], k: int, limit: int = 4) -> int:
         if units[j].low in lex.not_names:
             break
         j += 1
+    if _person_run(units, k):  # "Chủ tịch UBND tỉnh Cao Văn Trọng": the chairman, not the province
+        return k
     return j
+
+
+def _person_run(units: list[Unit], k: int) -> bool:
+    """A person's name starts at k: 3-4 name syllables opening with a family name, not one of the
+    names that are also places and institutions ("Hồ Chí Minh")."""
+    from extract.nlp.people import family_names, name_run
+    from extract.vietnamese import fold
+
+    if k >= len(units) or units[k].text not in family_names():
+        return False
+    end = name_run(units, k)
+    if not 3 <= end - k <= 4:
+        return False
+    return fold(" ".join(u.text for u in units[k:end])) not in lexicon().not_person_places
 
 
 def _level_at(units: list[Unit], k: int) -> int | None:
@@ -291,7 +311,7 @@ def _level_at(units: list[Unit], k: int) -> int | None:
 
 def _connector_ok(units: list[Unit], k: int) -> bool:
     """A connector at k ("và", "&", "-") joins two words of one name."""
-    if k + 1 >= len(units) or not _is_name_word(units[k + 1]):
+    if k + 1 >= len(units) or not _is_name_word(units[k + 1]) or _person_run(units, k + 1):
         return False
     if units[k].low == "và" and units[k + 1].text.isupper() and len(units[k + 1].text) == 1:
         return False
@@ -327,6 +347,8 @@ def continue_name(units: list[Unit], j: int, head: Head) -> _Tail:
             tail.end = k
             continue
         if _is_name_word(u) and u.low not in lex.not_names:
+            if (tail.proper or tail.level) and head.mode != "school" and _person_run(units, k):
+                break  # "Sở Nội vụ Nguyễn Hữu Ngân": the body ends where a person's name begins
             k = _take_word(units, k)
             tail.proper, tail.end = True, k
             continue

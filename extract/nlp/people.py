@@ -98,8 +98,8 @@ def name_run(units: list[Unit], k: int) -> int:
 
     j = k
     while j < len(units) and _name_syllable(units[j]) and (j == k or units[j].joined):
-        if j > k and _starts_unit(units, j):
-            break
+        if j > k and (_starts_unit(units, j) or match_any(units, j, _lexicon().positions) is not None):
+            break  # "Đỗ Xuân Tuyên Thứ trưởng": the function begins after the name
         j += 1
     return j
 
@@ -207,9 +207,28 @@ def _intro_at(units: list[Unit], i: int) -> int | None:
     return end
 
 
+def _function_before_unit(text: str, units: list[Unit], i: int, orgs: list[OrgMention]) -> tuple[str, str] | None:
+    """"Phó Giám đốc Sở Nội vụ Nguyễn Hữu Ngân", "Giám đốc Sở GD&ĐT - Nguyễn Quang Thái": a
+    function, then its unit, then the name: (function, unit)."""
+    start = units[i].start
+    for o in orgs:
+        gap = text[o.end:start]
+        if o.end <= start and gap.strip(" -–,") == "" and len(gap) <= 4:
+            k = next((j for j, u in enumerate(units) if u.start == o.start), None)
+            if k is None:
+                continue
+            _honorific, function, _ = _before_name(text, units, k)
+            if function:
+                return function, o.name
+    return None
+
+
 def _mention(text: str, units: list[Unit], i: int, end: int, orgs: list[OrgMention]) -> PersonMention | None:
     size = end - i
     honorific, function, _ = _before_name(text, units, i)
+    unit_before = None
+    if honorific is None and function is None and (found := _function_before_unit(text, units, i, orgs)):
+        function, unit_before = found
     introduced = honorific is not None or function is not None
     if not 2 <= size <= 5:
         return None
@@ -221,7 +240,7 @@ def _mention(text: str, units: list[Unit], i: int, end: int, orgs: list[OrgMenti
     position, org = _after_name(text, units, end, orgs)
     role = position or function or honorific
     if org is None and function is not None:
-        org = _unit_after_function(text, units, i, orgs)
+        org = unit_before or _unit_after_function(text, units, i, orgs)
     return PersonMention(units[i].start, units[end - 1].end, name, role, org)
 
 
