@@ -331,6 +331,14 @@ def _comma_ok(units: list[Unit], k: int, name_start: int) -> bool:
     return j + 1 < len(units) and units[j].low == "và" and _is_name_word(units[j + 1])
 
 
+def _thi_dua_khen_thuong(units: list[Unit], k: int) -> bool:
+    """"Hội đồng Thi đua khen thưởng", "Ban Thi đua - Khen thưởng": one name, however joined."""
+    if k < 2 or " ".join(u.low for u in units[k - 2:k]) != "thi đua":
+        return False
+    at = k + 1 if k < len(units) and units[k].text in "-–," else k
+    return " ".join(u.low for u in units[at:at + 2]) == "khen thưởng"
+
+
 def continue_name(units: list[Unit], j: int, head: Head) -> _Tail:
     lex = lexicon()
     tail = _Tail(j)
@@ -359,6 +367,13 @@ def continue_name(units: list[Unit], j: int, head: Head) -> _Tail:
         if head.mode in ("school", "level") and _DIGITS.match(u.text) and k == j:
             k += 1
             tail.proper, tail.end = True, k
+            continue
+        if _DIGITS.match(u.text) and tail.end == k and k > j and (units[k - 1].capital or _level_at(units, k - 1)):
+            k += 1  # "Trường Tiểu học Vĩnh Bình 3", "Hội Chữ thập đỏ Phường 14", "Cục 11"
+            tail.proper, tail.end = True, k
+            continue
+        if tail.end == k and _thi_dua_khen_thuong(units, k):
+            k = tail.end = k + (3 if units[k].text in "-–," else 2)
             continue
         if tail.level:
             break
