@@ -40,7 +40,12 @@ POSITION_WORDS = (
     "thủ trưởng", "kế toán", "người lập", "ủy viên", "tổng", "thư ký", "chính trị viên", "chủ tọa",
 )
 AUTHORITIES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
-AUTHORITY_RE = re.compile(r"^(?P<prefix>T/?M|K/?T|T/?L|T/?UQ|Q)\s*[./]\s*(?P<rest>.*)$", re.IGNORECASE)
+AUTHORITY_RE = re.compile(
+    r"^(?:(?P<prefix>T/?M|K/?T|T/?L|T/?UQ|Q)\s*[./]\s*|(?P<bare>TM|KT|TL|TUQ)\s+(?=[A-ZĐ]))(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "KT THỦ TƯỚNG PHÓ THỦ TƯỚNG": the deputy's position run into the authority line
+_DEPUTY_IN_LINE = re.compile(r"\s(PHÓ\s.+)$")
 
 MERGED_AUTHORITY_RE = re.compile(r"^(?P<left>.*?\S)\s+(?P<right>(?:TM|KT|TL|TUQ|Q)\.\s.*)$")
 MERGED_POSITION_RE = re.compile(r"^(?P<left>.*[;.,:])\s+(?P<right>[^\W\d_][^;.,:]*)$")
@@ -63,6 +68,7 @@ SLASH_DATE_RE = re.compile(
     r"(?P<place>[^\W\d_][^,\n]{0,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})",
     re.IGNORECASE,
 )
+CITING_RE = re.compile(r"^\s*(?:căn\s+cứ|xét|theo|thực\s+hiện|thi\s+hành)\b", re.IGNORECASE)
 DECORATION_RE = re.compile(r"^[\s\-_–—=*.~•]*$")
 SECTION_START_RE = re.compile(
     r"^(?:phần\s+thứ|phần\s+[IVX]+\b|chương\s+[IVX\d]+|[IVX]+\s*[.)]\s|\d+\s*[.)]\s|điều\s+\d+|căn\s+cứ|kính\s+gửi)",
@@ -117,7 +123,8 @@ def extract_metadata(document: Document) -> Metadata:
     title_type, title = _title(front)
     doc_type = _type_from_number(number) or title_type or _congvan_hint(title)
     signer, on_behalf_of = _signer(tail)
-    issuer = _issuer_from_header(front) or _issuer_from_body(document, place, on_behalf_of)
+    issuer = (_issuer_from_header(front) or _deciding_authority(front)
+              or _issuer_from_body(document, place, on_behalf_of))
     period = _period(document, title, date)
     return Metadata(
         number=number, doc_type=doc_type, issuer=issuer, place=place, date=date, title=title,
@@ -240,10 +247,14 @@ def _congvan_hint(title: str | None) -> str | None:
 
 
 def _place_date(front: list[_Line]) -> tuple[str | None, str | None]:
+    """The document's own "Tuần Giáo, ngày 20 tháng 6 năm 2021": it ends its line; a date inside a
+    sentence ("Xét tờ trình số 02/TTr-BCĐ, ngày 18 tháng 11 năm 2020 về việc ...") is a cited one."""
     for line in front:
         text = MOTTO_RE.sub(" ", line.text)
-        match = PLACE_DATE_RE.search(text) or SLASH_DATE_RE.search(text)
-        if match:
+        for match in (*PLACE_DATE_RE.finditer(text), *SLASH_DATE_RE.finditer(text)):
+            rest = text[match.end():].split("\n", 1)[0]
+            if rest.strip(" .,;:)|") or CITING_RE.match(text):
+                continue
             return _place(match.group("place")), _iso_date(match.group("y"), match.group("m"), match.group("d"))
     return None, None
 
@@ -352,6 +363,25 @@ def _issuer_from_header(front: list[_Line]) -> str | None:
     return None  # no header frame: upper-case lines alone may be a heading, not a body name
 
 
+# the line a decision opens its preamble with: who decides ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN
+# NHÂN DÂN XÃ", "GIÁM ĐỐC SỞ Y TẾ"), between the trích yếu and "Căn cứ"
+DECIDER_RE = re.compile(
+    r"^(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
+    r"VIỆN\s+TRƯỞNG|TRƯỞNG\s+BAN|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THỦ\s+TRƯỞNG|CHÁNH\s+ÁN)\b"
+)
+
+
+def _deciding_authority(front: list[_Line]) -> str | None:
+    """A decision without its header table still names who decides above "Căn cứ"."""
+    for i, line in enumerate(front):
+        text = line.text.strip(" |*\t")
+        if re.match(r"^căn\s+cứ", text, re.IGNORECASE):
+            return None
+        if DECIDER_RE.match(text) and _is_upper(text) and len(text.split()) <= 12 and i > 0:
+            return official_name(text)
+    return None
+
+
 def _issuing_line(names: list[str]) -> str:
     """The last body name; a locality line continues the name above it ("ỦY BAN NHÂN DÂN" / "HUYỆN X")."""
     joined: list[str] = []
@@ -375,11 +405,20 @@ def _issuer_from_body(document: Document, place: str | None, on_behalf_of: str |
     for block in reversed(blocks[-TAIL_BLOCKS:]):
         if _is_closing(block.text):
             match = CLOSING_ISSUER_RE.search(normalize_text(block.text.strip()))
-            if match:
+            if match and _is_name_phrase(match.group("org")):
                 return _complete(official_name(match.group("org")), place)
     if on_behalf_of:
         return _complete(official_name(on_behalf_of), place, _admin_level(document, place))
     return None
+
+
+def _is_name_phrase(text: str) -> bool:
+    """A body's name: after its head, capitalised words, tier words and "và" only ("Ủy ban nhân
+    dân huyện Tuần Giáo"), not a clause ("Sở Nội vụ cấp cho đơn vị")."""
+    words = text.split()[1:]
+    lower_ok = {"ban", "nhân", "dân", "và", "huyện", "tỉnh", "xã", "phường", "thị", "trấn", "xã", "thành", "phố",
+                "quận", "nhân", "đào", "tạo", "dục", "ủy", "vụ"}
+    return all(w[:1].isupper() or w.lower() in lower_ok or not w[:1].isalpha() for w in words)
 
 
 def _complete(name: str, place: str | None, level: str | None = None) -> str:
@@ -458,18 +497,31 @@ def _signer(tail: list[_Line]) -> tuple[Signer | None, str | None]:
     for text in caps:
         match = AUTHORITY_RE.match(text)
         if match:
-            prefix = fold(match.group("prefix")).replace("/", "")
+            prefix = fold(match.group("prefix") or match.group("bare")).replace("/", "")
             if signer.authority is None and prefix == "tm":
                 on_behalf_of = match.group("rest")
             signer.authority = AUTHORITIES.get(prefix)
             last_prefixed = match.group("rest")
+            deputy = _DEPUTY_IN_LINE.search(last_prefixed)
+            if deputy:
+                last_prefixed = deputy.group(1)
     plain = [t for t in caps if not AUTHORITY_RE.match(t)]
-    position = plain[-1] if plain else last_prefixed
+    position = plain[-1] if plain else (_position_under_authority(lines) or last_prefixed)
     signer.position = _position_case(position) if position else None
     names = [ln for ln in lines[lines.index(caps[-1]) + 1:] if _looks_like_name(ln)]
     if names:
         signer.name = _person_case(names[-1])
     return signer, on_behalf_of
+
+
+def _position_under_authority(lines: list[str]) -> str | None:
+    """"KT. THỦ TƯỚNG" / "Phó Thủ tướng": the position typed under the authority line, not in capitals."""
+    for i, text in enumerate(lines):
+        if AUTHORITY_RE.match(text) and i + 1 < len(lines):
+            below = lines[i + 1].strip()
+            if not _is_upper(below) and _names_position(below) and len(below.split()) <= 6:
+                return below
+    return None
 
 
 def _signature_lines(tail: list[_Line]) -> list[str]:
@@ -551,7 +603,8 @@ def _unfinished(previous: str, text: str) -> bool:
 def _period(document: Document, title: str | None, date: str | None) -> Period | None:
     year = int(date[:4]) if date else None
     candidates = [title] if title else []
-    paragraphs = [b for b in _content_blocks(document) if b.kind is BlockKind.PARAGRAPH]
+    # the preamble of a decision ("Căn cứ ...", "Xét đề nghị ...") cites other documents' periods
+    paragraphs = [b for b in _content_blocks(document) if b.kind is BlockKind.PARAGRAPH and not CITING_RE.match(b.text)]
     candidates += [b.text for b in paragraphs[:OPENING_PARAGRAPHS]]
     for text in candidates:
         period = parse_period(normalize_text(text), default_year=year)

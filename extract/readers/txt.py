@@ -159,14 +159,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _add_paragraph(document: Document, fixed, start: int, end: int) -> None:
-    """One block per paragraph; a paragraph made only of bullet lines gives one item per line."""
+    """One block per paragraph; a paragraph made only of bullet lines gives one item per line.
+
+    Text copied from a web page or a converter often has one paragraph per line and no blank
+    lines: lines are taken as paragraphs of their own where one ends a sentence or the next
+    opens a bullet, an article or a heading; a line wrapped inside a sentence stays joined."""
     lines = _line_spans(fixed.text, start, end)
     if len(lines) > 1 and all(BULLET_RE.match(fixed.text, s) for s, _ in lines):
         for s, e in lines:
             _add_block(document, fixed, s, e, BlockKind.LIST_ITEM)
         return
-    text = fixed.text[start:end]
-    _add_block(document, fixed, start, end, classify(text))
+    for s, e in _line_groups(fixed.text, lines):
+        text = fixed.text[s:e]
+        kind = BlockKind.LIST_ITEM if BULLET_RE.match(text) and "\n" not in text else classify(text)
+        _add_block(document, fixed, s, e, kind)
+
+
+_ENDS_SENTENCE = re.compile(r"[.:;!?…](?:[”\"')\]]|\./\.|/)?\s*\|?\s*$")
+_OPENS_ITEM = re.compile(r"^(?:[-+•*–]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[IVXLC]+[.)]\s|Điều\s+\d|Nơi\s+nhận)")
+
+
+def _line_groups(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Consecutive lines joined into paragraphs (see `_add_paragraph`)."""
+    if len(lines) <= 1:
+        return lines
+    groups: list[tuple[int, int]] = []
+    start = lines[0][0]
+    for (s, e), (ns, _ne) in zip(lines, lines[1:]):
+        this, nxt = text[s:e], text[ns:_ne]
+        if _ENDS_SENTENCE.search(this) or _OPENS_ITEM.match(nxt) or _is_caps(_unwrapped(this)) != _is_caps(_unwrapped(nxt)):
+            groups.append((start, e))
+            start = ns
+    groups.append((start, lines[-1][1]))
+    return groups
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
