@@ -67,6 +67,7 @@ class AwardType:
     law_old: dict[str, Any] = field(default_factory=dict)
     historical: bool = False
     uncertain: bool = False
+    collective: str | None = None  # the same title given to collectives
 
     def law(self, year: int | None) -> dict[str, Any]:
         """The legal basis in force in `year` (Luật 2022 from 2024, the old law before)."""
@@ -271,6 +272,7 @@ def _award(entry: dict[str, Any]) -> AwardType:
         law_old=dict(entry.get("law_old") or {}),
         historical=bool(entry.get("historical")),
         uncertain=bool(entry.get("uncertain")),
+        collective=entry.get("collective"),
     )
 
 

@@ -47,7 +47,8 @@ _NUMBER = (r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?:(?:/|\s+trong\s+(?:số\s+)
 _NOUNS = "|".join(re.escape(n) for n in sorted(COUNT_NOUNS, key=len, reverse=True))
 _COUNT = re.compile(
     r"(?:(" + "|".join(sorted(QUALIFIER_WORDS, key=len, reverse=True)) + r")\s+)?"
-    r"(?:" + _NUMBER + r"\s*|(?<![\w])(" + NUMBER_WORDS_RE + r"))(lượt\s+)?(" + _NOUNS + r")(?![\w])"
+    r"(?:" + _NUMBER + r"\s*(?:(nghìn|ngàn|triệu)\s+)?|(?<![\w])(" + NUMBER_WORDS_RE + r"))(lượt\s+)?(" + _NOUNS
+    + r")(?![\w])"
 )
 
 # "năm 2012 xã Cẩm Thanh ...": a year, a day or a number of something before a place noun is no count
@@ -89,8 +90,10 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     lower = text.lower()
     out: list[Count] = []
     for m in _COUNT.finditer(lower, start, end):
-        noun = m.group(5)
-        value = _value(m.group(2), m.group(3))
+        noun = m.group(6)
+        value = _value(m.group(2), m.group(4))
+        if value is not None and m.group(3):
+            value *= 1_000_000 if m.group(3) == "triệu" else 1000
         if value is None or _DATE_BEFORE.search(lower, max(0, m.start() - 12), m.start()):
             continue
         kind = COUNT_NOUNS[noun]

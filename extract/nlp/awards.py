@@ -14,12 +14,12 @@ các tập thể, cá nhân có thành tích"), and counts of registrations are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.model import Award, Block, BlockKind
+from extract.model import Award, Block, BlockKind, Provenance
 from extract.nlp.award_anchors import (
     Anchor, class_anchors, is_bare_form, label_anchor, merge_class_lists, name_anchors, name_spans, order_positions,
     sentence_start, verb_anchors,
@@ -82,6 +82,7 @@ class Statement:
     decision: str | None
     start: int
     end: int
+    recipients: list[tuple[str, Provenance]] = field(default_factory=list)  # listed after "cho:"
 
 
 # --- counts ------------------------------------------------------------------------------------
@@ -220,7 +221,7 @@ def _bare_number(text: str, anchor: Anchor, floor: int) -> list[Count]:
 
 def _is_date_like(text: str, pos: int) -> bool:
     before = text[max(0, pos - 12):pos].lower()
-    return bool(re.search(r"(?:năm|ngày|tháng|số|khóa|lần thứ|giai đoạn)\s*$", before))
+    return bool(re.search(r"(?:năm|ngày|tháng|số|khóa|lần thứ|giai đoạn|điều|khoản|mục|chương|phần)\s*$", before))
 
 
 def _recipient_kind(award_id: str) -> str:
@@ -416,10 +417,78 @@ def statements(text: str, ctx: BlockContext | None) -> list[Statement]:
             anchors = [found] if found else []
         _attach_counts(text, anchors, seg)
         anchors = _merge_listed(text, anchors)
+        listed = _listed_after(text, anchors[-1], ctx) if anchors and not anchors[-1].counts and ctx else []
+        if listed:
+            anchors[-1].counts = _list_counts(listed, anchors[-1])
+        if not anchors and out and _counts_only(text, seg, out[-1]):
+            continue
         kept = [a for a in anchors if a.counts and not _is_registration(text, a, seg)]
         previous = out[-1].status if out else None
         out.extend(_statement(text, a, kept, seg, label, parent, previous) for a in kept)
+        if listed and out and out[-1].anchor is anchors[-1]:
+            out[-1].recipients = listed
     return out
+
+
+_LIST_INTRO = re.compile(r"^\s*(?:cho|đối\s+với)?\s*(?:(?:các|những)\s+[^:.;]{0,60})?:\s*$", re.IGNORECASE)
+_LIST_END = re.compile(r"^\s*(?:Điều\s+\d|Nơi\s+nhận|QUYẾT\s+ĐỊNH|[IVX]+\.\s)", re.IGNORECASE)
+MAX_LISTED = 300
+
+
+def _listed_after(text: str, anchor: Anchor, ctx: BlockContext) -> list[tuple[str, Provenance]]:
+    """"Điều 1. Tặng Bằng khen của Thủ tướng Chính phủ cho:" and the recipients on the lines
+    (blocks) below it, up to the next article: each line one recipient."""
+    if not _LIST_INTRO.match(text[anchor.end:]):
+        return []
+    out: list[tuple[str, Provenance]] = []
+    for block in ctx.document.blocks[ctx.block.index + 1:ctx.block.index + 1 + MAX_LISTED]:
+        line = block.text.strip()
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or _LIST_END.match(line) or not line:
+            break
+        name = _recipient_name(line)
+        if name is None or ":" in line or find_counts(line):  # a sub-heading or a statement of its own
+            break
+        start = block.text.index(name)
+        out.append((name, Provenance(block.index, start, start + len(name), line[:200], block.page)))
+    return out
+
+
+def _recipient_name(line: str) -> str | None:
+    """The recipient a list line names: "- Ông Nguyễn Văn A, Chủ tịch ..." -> "Nguyễn Văn A",
+    "1. Nhân dân và cán bộ thị xã Uông Bí, tỉnh Quảng Ninh, đã ..." -> "Nhân dân và cán bộ thị xã Uông Bí"."""
+    line = re.sub(r"^\s*(?:[-+•*–]|\d+[.)]|[a-zđ]\))\s*", "", line)
+    if not line[:1].isupper():
+        return None
+    name = re.split(r",|\s-\s|\s–\s|\(|;|\.\s|\s(?:đã|vì|có)\s", line, maxsplit=1)[0].strip(" .")
+    person = re.match(r"^(?:Ông|Bà|Đồng chí|Đ/c|Anh|Chị|Thầy|Cô|Mẹ)\s+(.+)$", name)
+    return person.group(1) if person else (name or None)
+
+
+def _list_counts(listed: list[tuple[str, Provenance]], anchor: Anchor) -> list[Count]:
+    from extract.nlp.people import looks_like_name
+
+    people = sum(1 for name, _ in listed if looks_like_name(name) and not _head_of(name) == "unit")
+    units = len(listed) - people
+    out = [Count(anchor.end, anchor.end, n, kind) for n, kind in ((units, COLLECTIVES), (people, INDIVIDUALS)) if n]
+    return out
+
+
+def _counts_only(text: str, seg: tuple[int, int], last: Statement) -> bool:
+    """"đề nghị UBND tỉnh tặng Bằng khen cho 07 cá nhân; 01 tập thể": a segment of counts alone
+    goes on with the statement before it. Adds them and says so."""
+    counts = find_counts(text, seg[0], seg[1])
+    rest = text[seg[0]:seg[1]]
+    for c in reversed(counts):
+        rest = rest[:c.start - seg[0]] + rest[c.end - seg[0]:]
+    if not counts or re.sub(r"[\s,;.+\-–]|và", "", rest) or last.end < seg[0] - 3:
+        return False
+    kinds = {c.kind for c in last.anchor.counts}
+    new = [c for c in counts if c.kind not in kinds]
+    if len(new) != len(counts):
+        return False
+    last.anchor.counts += new
+    last.end = seg[1]
+    return True
 
 
 def _status(text: str, anchor: Anchor, seg: tuple[int, int], parent: str | None, previous: str | None) -> str:
@@ -474,10 +543,14 @@ def to_award(statement: Statement, doc: Doc) -> Award:
         counts.setdefault(count.kind, count.value)
     if set(counts) == {TOTAL} and (kind := _recipient_kind(statement.anchor.award)) != TOTAL:
         counts = {kind: counts[TOTAL]}  # "4 cờ thi đua": a Cờ thi đua goes to collectives only
+    award_id = statement.anchor.award
+    collective = load_taxonomy().get(award_id).collective
+    if collective and set(counts) == {COLLECTIVES}:
+        award_id = collective  # "danh hiệu Lao động tiên tiến 37 tập thể": the collectives' title
     split = {k: v for k, v in counts.items() if k != TOTAL}
     qualifier = next((c.qualifier for c in statement.anchor.counts if c.qualifier), None)
     return Award(
-        award=statement.anchor.award,
+        award=award_id,
         raw=statement.raw,
         provenance=provenance(doc, statement.start, statement.end),
         status=statement.status,
@@ -488,6 +561,8 @@ def to_award(statement: Statement, doc: Doc) -> Award:
         qualifier=qualifier,
         reason=statement.reason,
         decision=statement.decision,
+        recipients=[name for name, _ in statement.recipients],
+        recipients_provenance=[p for _, p in statement.recipients],
         confidence=statement.anchor.confidence,
     )
 
