@@ -655,6 +655,7 @@ def check_period(engine: Engine, period: str, registry: Registry, against: str |
     out.findings += changes(pairs, names, against)
     out.findings += magnitude_slips(pairs, reports, names, against)
     out.findings += district_vs_units(current, reports)
+    out.findings += offices_vs_their_units(current)
     for finding in out.findings:
         finding.period = finding.period or period
     out.findings = sort_findings(out.findings)
@@ -884,6 +885,30 @@ def district_vs_units(totals: DistrictTotals, reports: list[ReportFacts]) -> lis
                            f"{d.name}: báo cáo của huyện ghi {_fmt(d.value)} {d.unit}, tổng {u.units_reporting} báo cáo "
                            f"đơn vị là {_fmt(u.value)} {d.unit} ({side} {_fmt(abs(gap))} {d.unit})",
                            evidence, d.contributions[0].document.unit_id if d.contributions else None, totals.period))
+    return out
+
+
+def offices_vs_their_units(totals: DistrictTotals) -> list[Finding]:
+    """An office's district-wide figure against the sum of its units' own figures, which the
+    total does not add (aggregate.totals: `covered`). The units' parts above the office's whole
+    is a warning; below it, a note (units that did not report, or figures that do not agree)."""
+    out = []
+    for t in totals.figures:
+        if not t.covered:
+            continue
+        gap = t.covered_value - t.value
+        if abs(gap) <= max(cfg.DISTRICT_ABSOLUTE, abs(t.value) * cfg.DISTRICT_RELATIVE):
+            continue
+        offices = ", ".join(t.offices)
+        units = len({c.document.id for c in t.covered})
+        side = "lớn hơn" if gap > 0 else "nhỏ hơn"
+        out.append(Finding(
+            "so_lieu_phong_lech_don_vi",
+            f"{t.name}: {offices} báo cáo {_fmt(t.value)} {t.unit} toàn huyện; {units} đơn vị trực thuộc cộng lại "
+            f"{_fmt(t.covered_value)} {t.unit} ({side} {_fmt(abs(gap))} {t.unit}). Tổng hợp lấy số của {offices}",
+            [_evidence(c) for c in t.contributions if c.covering] + [_evidence(c) for c in t.covered],
+            next((c.document.unit_id for c in t.contributions if c.covering), None), totals.period,
+            severity=cfg.CANH_BAO if gap > 0 else cfg.LUU_Y))
     return out
 
 

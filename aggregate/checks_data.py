@@ -30,6 +30,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("khen_thuong_trung_lap", CANH_BAO, "Một người, tập thể được khen cùng hình thức hai lần trong kỳ"),
     Rule("van_ban_dan_mau_thuan", CANH_BAO, "Văn bản được dẫn với số hoặc ngày không thống nhất"),
     Rule("so_lieu_huyen_lech_tong", CANH_BAO, "Số liệu của huyện khác tổng báo cáo của các đơn vị"),
+    Rule("so_lieu_phong_lech_don_vi", CANH_BAO, "Số liệu toàn huyện của phòng, ban khác tổng các đơn vị trực thuộc"),
     Rule("loai_khen_thuong_chua_ro", LUU_Y, "Chưa xác định được hình thức khen thưởng"),
     Rule("thieu_bao_cao", CANH_BAO, "Đơn vị có báo cáo kỳ trước nhưng chưa có báo cáo kỳ này"),
 )}

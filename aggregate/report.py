@@ -252,10 +252,20 @@ def _figures_section(doc: DocxDocument, number: str, totals: DistrictTotals, _re
 
 def _figure_phrase(total: FigureTotal, counted: bool) -> str:
     phrase = f"{total.name} {format_quantity(total.value, total.unit)}"
+    if total.covered:
+        return f"{phrase} ({scope_note(total)})"
     return f"{phrase} ({total.units_reporting} đơn vị báo cáo)" if counted else phrase
 
 
-FIGURE_WIDTHS = [1.2, 6.1, 2.6, 2.2, 1.9, 2.5]
+def scope_note(total: FigureTotal) -> str:
+    """Which figure the total takes when an office's figure already counts its units', and why."""
+    offices = ", ".join(total.offices)
+    units = len({c.document.id for c in total.covered})
+    return (f"số của {offices}, toàn huyện; {units} đơn vị trực thuộc báo cáo "
+            f"{format_quantity(total.covered_value, total.unit)}, đã nằm trong số này, không cộng thêm")
+
+
+FIGURE_WIDTHS = [1.0, 4.6, 2.2, 1.9, 1.6, 2.2, 2.5]
 
 
 def _figures_table(doc: DocxDocument, totals: DistrictTotals) -> None:
@@ -267,14 +277,17 @@ def _figures_table(doc: DocxDocument, totals: DistrictTotals) -> None:
     mine = {(t.indicator_id, t.unit): t for t in totals.figures}
     _para(doc, "Bảng 1. Tổng hợp số liệu theo chỉ tiêu", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=4)
     table = _table(doc, FIGURE_WIDTHS)
-    _add_row(table, ["STT", "Chỉ tiêu", "Tổng số", "Đơn vị tính", "Số đơn vị báo cáo", "Báo cáo của huyện"],
-             FIGURE_WIDTHS, bold=True)
+    _add_row(table, ["STT", "Chỉ tiêu", "Tổng số", "Đơn vị tính", "Số đơn vị báo cáo",
+                     "Các đơn vị trực thuộc (đã có trong tổng)", "Báo cáo của huyện"], FIGURE_WIDTHS, bold=True)
     for i, key in enumerate(keys, start=1):
         own, dist = mine.get(key), district.get(key)
         name = (own or dist).name  # type: ignore[union-attr]
         _, unit = display((own or dist).value, key[1])  # type: ignore[union-attr]
+        inside = "—"
+        if own and own.covered:
+            inside = f"{_in_value(own.covered_value, unit)} ({len({c.document.id for c in own.covered})} đơn vị)"
         _add_row(table, [str(i), name, _in_unit(own, unit), unit, str(own.units_reporting) if own else "0",
-                         _in_unit(dist, unit)], FIGURE_WIDTHS)
+                         inside, _in_unit(dist, unit)], FIGURE_WIDTHS)
     _para(doc, "", after=0)
 
 
@@ -282,7 +295,11 @@ def _in_unit(total: FigureTotal | None, unit: str) -> str:
     """The total written in the table row's unit ("triệu đồng" rows in millions)."""
     if total is None:
         return "—"
-    return format_number(total.value / MILLION if unit == "triệu đồng" else total.value)
+    return _in_value(total.value, unit)
+
+
+def _in_value(value, unit: str) -> str:
+    return format_number(value / MILLION if unit == "triệu đồng" else value)
 
 
 AWARD_WIDTHS = [1.2, 6.3, 1.9, 1.9, 2.0, 3.2]

@@ -5,8 +5,11 @@ Rules (each total keeps its contributing rows, so every number is traceable to a
 - the district's own report (documents.is_district) is not added to its units' reports, whose
   sum it restates; its figures and awards are kept apart, for comparison;
 - a figure is summed only with figures of the same catalogue indicator in the same canonical
-  unit; a figure with no indicator, a rate (%, "tỷ lệ", "bình quân") or a range is listed as not
-  comparable instead of being forced into a sum;
+  unit; a figure with no indicator, a mapping still to confirm, a rate (%, "tỷ lệ", "bình
+  quân") or a range is listed as not comparable instead of being forced into a sum;
+- a district-wide office's figure already counts its units' (the registry's `covers`: the
+  Phòng GD&ĐT's pupils are the schools' pupils): the total takes the office's figure and shows
+  the units' sum beside it, never the two added;
 - within one report, a figure or an award statement restated word for word in another section
   counts once (the seed states its election awards twice: in the movement and in the results);
 - values are Decimal throughout.
@@ -23,6 +26,7 @@ from sqlalchemy import Engine, select
 from aggregate import db
 from extract.unique import first_by
 from extract.vietnamese import fold
+from normalize.indicators import CONFIRM_SCORE
 from normalize.registry import Registry, Unit
 
 NON_ADDITIVE_WORDS = ("ty le", "binh quan", "trung binh")
@@ -50,6 +54,7 @@ class Contribution:
     quote: str | None
     raw: str
     value: Decimal | None = None  # figures: the value in the total's unit
+    covering: bool = False  # an office's figure that counts other contributions' units too
 
 
 @dataclass
@@ -59,11 +64,24 @@ class FigureTotal:
     field: str
     unit: str
     value: Decimal
-    contributions: list[Contribution] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)  # what the total adds up
+    # the units' own figures that an office's figure in `contributions` already counts: shown
+    # beside the total, for comparison, never added to it
+    covered: list[Contribution] = field(default_factory=list)
 
     @property
     def units_reporting(self) -> int:
         return len({c.document.id for c in self.contributions})
+
+    @property
+    def covered_value(self) -> Decimal:
+        return sum((c.value or Decimal(0) for c in self.covered), Decimal(0))
+
+    @property
+    def offices(self) -> list[str]:
+        """The offices whose figures contain the covered ones (their names)."""
+        names = [c.document.unit_name or c.document.file for c in self.contributions if c.covering]
+        return list(dict.fromkeys(names))
 
 
 @dataclass
@@ -151,7 +169,7 @@ def district_totals(engine: Engine, period: str, registry: Registry) -> District
     district = [d for d in docs.values() if d.is_district]
     out = DistrictTotals(period=period, documents=units, district_documents=district)
     unit_figs = [r for r in figure_rows if not docs[r.document_id].is_district]
-    out.figures, out.not_comparable = sum_figures(unit_figs, docs)
+    out.figures, out.not_comparable = sum_figures(unit_figs, docs, registry)
     out.district_figures, _ = sum_figures([r for r in figure_rows if docs[r.document_id].is_district], docs)
     recipients = [_recipient(r, docs) for r in recipient_rows]
     out.award_items = award_items([r for r in award_rows if not docs[r.document_id].is_district], docs, recipients)
@@ -238,10 +256,13 @@ def _indicator(indicator_id: str) -> tuple[str, str]:
     return ind.name, ind.field
 
 
-def not_summable(indicator_id: str | None, name: str, unit: str, value_max: Any) -> str | None:
+def not_summable(indicator_id: str | None, name: str, unit: str, value_max: Any,
+                 score: Any = None) -> str | None:
     """Why a figure cannot go into a sum, or None when it can."""
     if indicator_id is None:
         return "chưa xác định được chỉ tiêu"
+    if score is not None and float(score) < CONFIRM_SCORE:
+        return f"cần xác nhận chỉ tiêu (gần giống “{name}”: tdkt indicators confirm)"
     if value_max is not None:
         return "số liệu là một khoảng"
     if unit == "%" or any(w in fold(name) for w in NON_ADDITIVE_WORDS):
@@ -253,19 +274,22 @@ def _figure_key(row: Any) -> Hashable:
     return row.document_id, row.indicator_id or fold(row.indicator), row.unit, Decimal(row.value), row.value_max
 
 
-def sum_figures(rows: list[Any], docs: dict[int, DocumentRef]) -> tuple[list[FigureTotal], list[LooseFigure]]:
+def sum_figures(rows: list[Any], docs: dict[int, DocumentRef], registry: Registry | None = None,
+                ) -> tuple[list[FigureTotal], list[LooseFigure]]:
     """Totals per (indicator, canonical unit), and the figures that are not summed.
 
     One report gives one value per indicator and unit to a total: when it states several
     different ones (a total and its parts, or two related counts mapped to one indicator),
     adding them would double count, so the largest is taken and the others are listed.
+    With a `registry`, an office's figure that contains its units' figures is the total's, and
+    the units' figures are kept beside it (`FigureTotal.covered`).
     """
     totals: dict[tuple[str, str], FigureTotal] = {}
     loose: list[LooseFigure] = []
     chosen: dict[tuple[int, str, str], Any] = {}
     for row in first_by(rows, _figure_key):
         name = _indicator(row.indicator_id)[0] if row.indicator_id else row.indicator
-        reason = not_summable(row.indicator_id, name, row.unit, row.value_max)
+        reason = not_summable(row.indicator_id, name, row.unit, row.value_max, row.indicator_score)
         if reason:
             loose.append(_loose(row, docs, reason))
             continue
@@ -281,9 +305,27 @@ def sum_figures(rows: list[Any], docs: dict[int, DocumentRef]) -> tuple[list[Fig
         name, fld = _indicator(row.indicator_id)
         total = totals.setdefault((row.indicator_id, row.unit),
                                   FigureTotal(row.indicator_id, name, fld, row.unit, Decimal(0)))
-        total.value += Decimal(row.value)
         total.contributions.append(_contribution(row, docs, Decimal(row.value)))
+    for total in totals.values():
+        if registry is not None:
+            _apply_coverage(total, registry)
+        total.value = sum((c.value for c in total.contributions if c.value is not None), Decimal(0))
     return list(totals.values()), loose
+
+
+def _apply_coverage(total: FigureTotal, registry: Registry) -> None:
+    """Move the units' figures that an office's figure already counts out of the sum."""
+    offices = [c for c in total.contributions if registry.covering(c.document.unit_id, total.field)]
+    if not offices:
+        return
+    kept, covered = [], []
+    for c in total.contributions:
+        inside = any(registry.covers(o.document.unit_id, c.document.unit_id, total.field) for o in offices)
+        (covered if inside else kept).append(c)
+    if covered:
+        for c in offices:
+            c.covering = True
+        total.contributions, total.covered = kept, covered
 
 
 SEVERAL_VALUES = "báo cáo nêu nhiều số liệu cho cùng chỉ tiêu: chỉ lấy số lớn nhất"

@@ -3,13 +3,16 @@
 Scoring: the best rapidfuzz similarity of the folded indicator against the catalogue entry's
 name and aliases (token_set_ratio, so extra words in the report do not hurt), plus a bonus when
 the figure's unit is one the indicator is counted in. Below `THRESHOLD` the figure stays
-unmapped rather than being forced onto a wrong indicator.
+unmapped rather than being forced onto a wrong indicator; between `THRESHOLD` and
+`CONFIRM_SCORE` the mapping is a candidate that a person confirms (`tdkt indicators confirm`,
+remembered in `$TDKT_HOME/indicators.yaml`) before its figure enters a total.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz
@@ -17,6 +20,7 @@ from rapidfuzz import fuzz
 from extract.vietnamese import fold
 
 THRESHOLD = 75.0
+CONFIRM_SCORE = 85.0  # a mapping scored lower is only a candidate: "cần xác nhận"
 UNIT_BONUS = 10.0
 UNIT_PENALTY = 25.0
 
@@ -27,19 +31,30 @@ class Indicator:
     name: str
     field: str
     unit: str
-    units: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()  # other measures, kept apart ("đối tượng" of crimes counted in "vụ")
     aliases: tuple[str, ...] = ()
+    same: tuple[str, ...] = ()  # other names of `unit`'s counted noun ("thanh niên" = "đồng chí")
     keys: tuple[str, ...] = field(default=(), compare=False)  # folded name + aliases
 
     def accepts_unit(self, unit: str) -> bool:
         u = fold(unit)
-        return u in {fold(self.unit), *(fold(x) for x in self.units)}
+        return u in {fold(self.unit), *(fold(x) for x in (*self.units, *self.same))}
+
+    def counted_unit(self, unit: str) -> str:
+        """The unit a figure in `unit` is counted in: `unit` itself, or this indicator's unit when
+        `unit` is another name of the same counted noun."""
+        return self.unit if fold(unit) in {fold(x) for x in self.same} else unit
 
 
 @dataclass(frozen=True)
 class IndicatorMatch:
     indicator: Indicator | None
     score: float
+    confirmed: bool = False  # a person confirmed this phrase's indicator
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.indicator is not None and not self.confirmed and self.score < CONFIRM_SCORE
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +65,7 @@ def catalogue() -> tuple[Indicator, ...]:
         aliases = tuple(raw.get("aliases", ()))
         keys = tuple(dict.fromkeys(fold(x) for x in (raw["name"], *aliases)))
         out.append(Indicator(raw["id"], raw["name"], raw["field"], raw["unit"], tuple(raw.get("units", ())),
-                             aliases, keys))
+                             aliases, tuple(raw.get("same", ())), keys))
     return tuple(out)
 
 
@@ -90,10 +105,22 @@ def _shared_weight(words: set[str], ind: Indicator) -> float:
     return max(sum(idf.get(w, 0.0) for w in words & set(k.split())) for k in ind.keys)
 
 
-def match_indicator(indicator: str, unit: str | None = None) -> IndicatorMatch:
+def _extra_words(words: set[str], ind: Indicator) -> int:
+    """Words of the closest name or alias that the phrase does not have: "tổng đàn gia cầm" is
+    closer to "tổng đàn gia cầm" than to "... gia súc gia cầm"."""
+    return min(len(set(k.split()) - words) for k in ind.keys)
+
+
+def match_indicator(indicator: str, unit: str | None = None,
+                    confirmed: dict[str, str] | None = None) -> IndicatorMatch:
+    """The catalogue indicator of a figure's words; `confirmed` maps folded phrases a person
+    confirmed to their indicator id (default: those remembered in $TDKT_HOME)."""
     text = fold(indicator)
     if not text:
         return IndicatorMatch(None, 0.0)
+    known = (confirmed if confirmed is not None else IndicatorStore().load()).get(text)
+    if known:
+        return IndicatorMatch(by_id(known), 100.0, confirmed=True)
     scored: list[tuple[float, Indicator]] = []
     for ind in catalogue():
         score = max(_similarity(text, key) for key in ind.keys)
@@ -105,5 +132,31 @@ def match_indicator(indicator: str, unit: str | None = None) -> IndicatorMatch:
         return IndicatorMatch(None, round(best_score, 1))
     words = set(text.split())
     near = [(score, ind) for score, ind in scored if score >= max(THRESHOLD, best_score - NEAR_TIE)]
-    score, ind = max(near, key=lambda si: (_shared_weight(words, si[1]), si[0]))
+    score, ind = max(near, key=lambda si: (_shared_weight(words, si[1]), -_extra_words(words, si[1]), si[0]))
     return IndicatorMatch(ind, round(score, 1))
+
+
+class IndicatorStore:
+    """Confirmed mappings on disk: {folded phrase: indicator id}, in $TDKT_HOME/indicators.yaml."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        from normalize.registry import tdkt_home
+
+        self.path = path or tdkt_home() / "indicators.yaml"
+
+    def load(self) -> dict[str, str]:
+        if not self.path.is_file():
+            return {}
+        return dict(yaml.safe_load(self.path.read_text(encoding="utf-8")) or {})
+
+    def confirm(self, phrase: str, indicator_id: str) -> str:
+        """Remember that `phrase` measures `indicator_id`; returns the folded key."""
+        by_id(indicator_id)  # KeyError for an unknown id
+        data = self.load()
+        key = fold(phrase)
+        data[key] = indicator_id
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.path)
+        return key

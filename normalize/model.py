@@ -15,6 +15,7 @@ class NormFigure:
     value: Decimal  # in `unit`, exact
     value_max: Decimal | None
     unit: str  # canonical unit
+    needs_confirmation: bool = False  # the indicator is a candidate a person must confirm
 
 
 @dataclass

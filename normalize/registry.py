@@ -20,6 +20,15 @@ DEFAULT_DISTRICT = "tuan-giao-2021"
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """What a district-wide office's figures already contain: the figures of the units of
+    `kinds` for the indicators of `fields` ("Phòng GD&ĐT" counts the pupils of every school)."""
+
+    fields: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Unit:
     id: str
     kind: str  # xa, thi_tran, truong, phong, co_quan, doan_the, don_vi_vu_trang, doanh_nghiep, other
@@ -35,6 +44,7 @@ class Unit:
     valid_to: str | None = None
     successor: str | None = None  # id of the unit it became part of
     uncertain: bool = False
+    covers: tuple[Coverage, ...] = ()  # a district-wide office: whose figures it already counts
 
     @property
     def is_commune(self) -> bool:
@@ -77,6 +87,24 @@ class Registry:
         """The units that send the district their TĐKT reports."""
         return [u for u in self.units if u.reports]
 
+    def covers(self, office_id: str | None, unit_id: str | None, field: str) -> bool:
+        """Whether the figures of `office_id` for indicators of `field` already contain those of
+        `unit_id` (a district-wide office and a unit of the kinds it counts)."""
+        if not office_id or not unit_id or office_id == unit_id:
+            return False
+        office, unit = self.find(office_id), self.find(unit_id)
+        if office is None or unit is None:
+            return False
+        return any(field in c.fields and unit.kind in c.kinds for c in office.covers)
+
+    def covering(self, unit_id: str | None, field: str) -> bool:
+        """Whether `unit_id` is a district-wide office for the indicators of `field`."""
+        unit = self.find(unit_id) if unit_id else None
+        return unit is not None and any(field in c.fields for c in unit.covers)
+
+    def find(self, unit_id: str) -> Unit | None:
+        return next((u for u in self.units if u.id == unit_id), None)
+
 
 def _unit(raw: dict[str, Any]) -> Unit:
     successor = raw.get("successor")
@@ -95,6 +123,7 @@ def _unit(raw: dict[str, Any]) -> Unit:
         valid_to=raw.get("valid_to"),
         successor=successor.get("id") if isinstance(successor, dict) else successor,
         uncertain=bool(raw.get("uncertain")),
+        covers=tuple(Coverage(tuple(c["fields"]), tuple(c["kinds"])) for c in raw.get("covers") or ()),
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from extract.model import Extraction, Figure
 from normalize.awards import normalize_award
-from normalize.indicators import match_indicator
+from normalize.indicators import IndicatorStore, match_indicator
 from normalize.measures import convert
 from normalize.model import NormalizedReport, NormFigure, NormOrganization, NormPerson
 from normalize.people import person_name
@@ -32,7 +32,8 @@ def report(extraction: Extraction, registry: Registry | None = None) -> Normaliz
             out.warnings.append(f"không xác định được đơn vị báo cáo “{meta.issuer}” trong danh mục {registry.full_name}")
     if meta.period and out.period is None:
         out.warnings.append(f"kỳ báo cáo “{meta.period.label}” không quy được về kỳ chuẩn")
-    out.figures = [normalize_figure(f) for f in extraction.figures]
+    confirmed = IndicatorStore().load()
+    out.figures = [normalize_figure(f, confirmed) for f in extraction.figures]
     for award in extraction.awards:
         norm, warning = normalize_award(award, meta.issuer)
         out.awards.append(norm)
@@ -50,15 +51,17 @@ def report(extraction: Extraction, registry: Registry | None = None) -> Normaliz
     return out
 
 
-def normalize_figure(figure: Figure) -> NormFigure:
-    match = match_indicator(figure.indicator, figure.unit)
+def normalize_figure(figure: Figure, confirmed: dict[str, str] | None = None) -> NormFigure:
+    match = match_indicator(figure.indicator, figure.unit, confirmed)
     quantity = convert(figure.value, figure.unit)
     value_max = convert(figure.value_max, figure.unit).value if figure.value_max is not None else None
+    unit = match.indicator.counted_unit(quantity.unit) if match.indicator else quantity.unit
     return NormFigure(
         figure=figure,
         indicator_id=match.indicator.id if match.indicator else None,
         indicator_score=match.score,
         value=quantity.value,
         value_max=value_max,
-        unit=quantity.unit,
+        unit=unit,
+        needs_confirmation=match.needs_confirmation,
     )

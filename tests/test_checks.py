@@ -262,3 +262,35 @@ def test_check_command_bad_file(tmp_path):
     result = CliRunner().invoke(cli(), ["check", str(bad)])
     assert result.exit_code == 1
     assert "hong.docx" in result.output
+
+
+def _contribution(unit_id: str, value: int):
+    from aggregate.totals import Contribution, DocumentRef
+
+    doc = DocumentRef(hash(unit_id) % 10_000, f"{unit_id}.docx", unit_id, unit_id, False, None, None)
+    return Contribution(doc, None, 1, f"{value} học sinh", f"{value} học sinh", Decimal(value))
+
+
+def test_office_figure_against_its_units():
+    """The Phòng GD&ĐT counts every school's pupils: the total takes its figure; the schools'
+    sum above it is a warning, below it a note, within the tolerance nothing."""
+    from aggregate.checks import offices_vs_their_units
+    from aggregate.totals import DistrictTotals, FigureTotal, _apply_coverage
+
+    registry = load_registry()
+    schools = ["truong_thcs_quai_cang", "truong_thcs_na_say", "truong_tieu_hoc_pu_xi"]
+
+    def totals(office: int, each: int) -> DistrictTotals:
+        t = FigureTotal("so_hoc_sinh", "Tổng số học sinh", "giao_duc", "học sinh", Decimal(0),
+                        [_contribution("phong_giao_duc_va_dao_tao", office)] + [_contribution(s, each) for s in schools])
+        _apply_coverage(t, registry)
+        t.value = sum(c.value for c in t.contributions)
+        return DistrictTotals(period="2021-H1", figures=[t])
+
+    within = totals(900, 300)
+    assert within.figures[0].value == 900 and within.figures[0].covered_value == 900
+    assert offices_vs_their_units(within) == []
+    above = offices_vs_their_units(totals(500, 300))
+    assert [f.severity for f in above] == ["canh_bao"] and "lớn hơn 400" in above[0].message
+    below = offices_vs_their_units(totals(5000, 300))
+    assert [f.severity for f in below] == ["luu_y"] and "nhỏ hơn 4.100" in below[0].message

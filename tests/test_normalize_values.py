@@ -73,3 +73,53 @@ def test_person_names():
     assert same_person("Vũ Thị Ngọt", "truong_a", "VU THI NGOT", "truong_a") == "same"
     assert same_person("Vũ Thị Ngọt", "truong_a", "Vũ Thị Ngọt", "truong_b") == "possible"
     assert same_person("Vũ Thị Ngọt", None, "Vũ Thị Ngân", None) == "different"
+
+
+# --- the indicator catalogue --------------------------------------------------------------------
+
+
+def test_every_name_and_alias_maps_to_its_own_indicator():
+    """An alias that also names another indicator ("tổng đàn gia súc gia cầm") would map the other's
+    figures here (poultry counted as livestock): every name and alias maps back to its own entry."""
+    from normalize.indicators import catalogue, match_indicator
+
+    wrong = []
+    for ind in catalogue():
+        for phrase in (ind.name, *ind.aliases):
+            got = match_indicator(phrase, ind.unit, confirmed={}).indicator
+            if got is None or got.id != ind.id:
+                wrong.append((phrase, ind.id, got.id if got else None))
+    assert not wrong
+
+
+def test_poultry_is_not_livestock():
+    from normalize.indicators import match_indicator
+
+    assert match_indicator("Tổng đàn gia cầm", "con").indicator.id == "tong_dan_gia_cam"
+    assert match_indicator("Tổng đàn gia súc", "con").indicator.id == "tong_dan_gia_suc"
+
+
+@pytest.mark.parametrize("phrase,unit,counted", [
+    ("Tuyển quân, giao quân", "thanh niên", "đồng chí"),  # the same recruits, another name
+    ("Bản văn hóa", "bản", "khối, bản"),
+    ("Tội phạm về ma túy", "đối tượng", "đối tượng"),  # people, not cases: kept apart
+])
+def test_counted_nouns_reconcile_only_when_they_are_the_same(phrase, unit, counted):
+    from normalize.indicators import match_indicator
+
+    m = match_indicator(phrase, unit)
+    assert m.indicator.counted_unit(unit) == counted
+
+
+def test_a_weak_mapping_waits_for_confirmation_and_is_remembered(tmp_path):
+    from normalize.indicators import IndicatorStore, match_indicator
+
+    store = IndicatorStore(tmp_path / "indicators.yaml")
+    weak = match_indicator("Thu hồi súng các loại", None, confirmed={})
+    assert weak.indicator is not None and weak.needs_confirmation
+    key = store.confirm("Thu hồi súng các loại", "thu_hoi_vu_khi")
+    sure = match_indicator("thu hoi sung cac loai", None, confirmed=store.load())
+    assert sure.indicator.id == "thu_hoi_vu_khi"
+    assert key in store.load() and sure.confirmed and not sure.needs_confirmation
+    with pytest.raises(KeyError):
+        store.confirm("x", "khong_co_chi_tieu_nay")

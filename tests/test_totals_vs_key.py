@@ -18,7 +18,7 @@ import pytest
 from aggregate.db import make_engine
 from aggregate.ingest import ingest
 from aggregate.totals import district_totals
-from normalize.indicators import match_indicator
+from normalize.indicators import by_id, match_indicator
 from normalize.measures import convert
 from normalize.registry import load_registry
 
@@ -35,6 +35,8 @@ def corpus(tmp_path_factory):
     summary = ingest([SAMPLES / e["file"] for e in entries], make_engine(url), workers=1)
     assert not summary.failures
     keys = [json.loads((SAMPLES / e["key"]).read_text(encoding="utf-8")) for e in entries]
+    for key, entry in zip(keys, entries):
+        key["unit_id"] = entry["unit_id"]
     return district_totals(make_engine(url), PERIOD, load_registry()), keys
 
 
@@ -54,19 +56,56 @@ def test_award_totals_equal_the_key(corpus):
 @pytest.mark.slow
 def test_figure_totals_match_the_key(corpus):
     totals, keys = corpus
-    expected: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    registry = load_registry()
+    values: dict[tuple[str, str], list[tuple[str, Decimal]]] = defaultdict(list)
     per_document: Counter = Counter()
     for n, key in enumerate(keys):
         for f in key["figures"]:
             match = match_indicator(f["indicator"], f["unit"])
-            if match.indicator is None or f["unit"] == "%" or f.get("value_max") is not None:
+            if match.indicator is None or match.needs_confirmation or f["unit"] == "%" or f.get("value_max") is not None:
                 continue
             q = convert(f["value"], f["unit"])
-            expected[(match.indicator.id, q.unit)] += q.value
-            per_document[(n, match.indicator.id, q.unit)] += 1
+            unit = match.indicator.counted_unit(q.unit)
+            values[(match.indicator.id, unit)].append((key["unit_id"], q.value))
+            per_document[(n, match.indicator.id, unit)] += 1
+    # the key's sums, with the registry's rule: an office's figure already counts its units'
+    expected: dict[tuple[str, str], Decimal] = {}
+    for (indicator_id, unit), found in values.items():
+        field = by_id(indicator_id).field
+        offices = {u for u, _ in found if registry.covering(u, field)}
+        expected[(indicator_id, unit)] = sum(
+            (v for u, v in found if not any(registry.covers(o, u, field) for o in offices)), Decimal(0))
     # totals keep one value per report and indicator: compare only where the key has one too
     several = {(i, u) for (_, i, u), count in per_document.items() if count > 1}
     comparable = {k: v for k, v in expected.items() if k not in several}
     got = {(t.indicator_id, t.unit): t.value for t in totals.figures}
     assert len(comparable) >= 25
     assert {k: got.get(k) for k in comparable} == comparable
+
+
+@pytest.mark.slow
+def test_no_total_adds_a_figure_its_office_already_counts(corpus):
+    """Walk every total's sources: no source is a unit whose figure another source (its office)
+    already contains; the office's units stay beside the total, not in it."""
+    totals, _ = corpus
+    registry = load_registry()
+    checked = 0
+    for total in totals.figures:
+        units = [c.document.unit_id for c in total.contributions]
+        for a in units:
+            for b in units:
+                assert not registry.covers(a, b, total.field), (total.name, a, b)
+        for c in total.covered:
+            assert any(registry.covers(o, c.document.unit_id, total.field) for o in units)
+            checked += 1
+    assert checked >= 10  # the samples have offices and their units reporting the same indicators
+
+
+@pytest.mark.slow
+def test_livestock_and_poultry_are_apart(corpus):
+    totals, _ = corpus
+    by_key = {(t.indicator_id, t.unit): t for t in totals.figures}
+    livestock, poultry = by_key[("tong_dan_gia_suc", "con")], by_key[("tong_dan_gia_cam", "con")]
+    assert all("gia cầm" not in (c.quote or "").lower() or "gia súc" in (c.quote or "").lower()
+               for c in livestock.contributions)
+    assert poultry.value > 0 and livestock.value != poultry.value

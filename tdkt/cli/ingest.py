@@ -37,6 +37,9 @@ def run_ingest(paths: list[Path], db: str | None, registry: Path | None, workers
     return summary
 
 
+IGNORED_SHOWN = 5
+
+
 def print_summary(s: IngestSummary, url: str) -> None:
     out.print(
         f"Đã xử lý {s.files} tệp, {len(s.failures)} tệp lỗi: lưu mới {s.stored} (thay thế {s.replaced}), "
@@ -45,7 +48,7 @@ def print_summary(s: IngestSummary, url: str) -> None:
         markup=False,
     )
     if s.ignored:
-        shown = ", ".join(s.ignored[:20]) + (f" và {len(s.ignored) - 20} tệp khác" if len(s.ignored) > 20 else "")
+        shown = ", ".join(s.ignored[:IGNORED_SHOWN]) + (" ..." if len(s.ignored) > IGNORED_SHOWN else "")
         out.print(f"Bỏ qua {len(s.ignored)} tệp không phải định dạng báo cáo (.docx, .doc, .pdf, .txt, .xlsx, .odt, "
                   f".rtf): {shown}", markup=False)
     for line in s.failures:

@@ -9,6 +9,7 @@ import typer
 from tdkt.cli.check import check_command
 from tdkt.cli.compare import compare_command
 from tdkt.cli.extract import extract_command
+from tdkt.cli.indicators import indicators_app
 from tdkt.cli.ingest import ingest_command
 from tdkt.cli.normalize import normalize_command
 from tdkt.cli.read import read_command
@@ -36,6 +37,7 @@ app.command("compare")(compare_command)
 app.command("check")(check_command)
 app.command("history")(history_command)
 app.add_typer(units_app, name="units")
+app.add_typer(indicators_app, name="indicators")
 app.add_typer(samples_app, name="samples")
 
 
