@@ -73,10 +73,10 @@ def _init_worker(registry_path: str | None) -> None:
     _registry = load_registry(registry_path)
 
 
-def _init_pool_worker(registry_path: str | None) -> None:
+def _init_pool_worker(registry_path: str | None, parent: int) -> None:
     """A pool worker: dies with the ingest, bounded in memory, ignores Ctrl-C (the parent
     handles it and stops the workers itself)."""
-    die_with_parent()
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         limit = WORKER_MEMORY_MB * 1024 * 1024
@@ -240,7 +240,7 @@ def _new_pool(workers: int, registry_path: str | None) -> ProcessPoolExecutor:
     # a worker is replaced after TASKS_PER_WORKER files: the NLP pipeline's string store and
     # caches grow with every new word, so a long batch would otherwise grow without bound
     return ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_pool_worker,
-                               initargs=(registry_path,), max_tasks_per_child=TASKS_PER_WORKER)
+                               initargs=(registry_path, os.getpid()), max_tasks_per_child=TASKS_PER_WORKER)
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:

@@ -44,10 +44,15 @@ def _load_prctl():
 _prctl = _load_prctl()
 
 
-def die_with_parent() -> None:
-    """Ask the kernel to SIGKILL this process when the one that started it dies (Linux)."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Ask the kernel to SIGKILL this process when the one that started it dies (Linux).
+
+    The request only covers deaths after it: a parent that died before (while this process was
+    still starting) is seen by the parent id having changed, and this process ends at once."""
     if _prctl is not None:
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def which(program: str) -> str | None:
@@ -145,5 +150,6 @@ def _soffice_binary(exe: str) -> str:
 
 def _run(cmd: list[str], timeout: int, env: dict[str, str], text: bool = False) -> subprocess.CompletedProcess:
     """Run a tool that dies with us; on timeout it is killed (by subprocess.run) and reaped."""
+    parent = os.getpid()
     return subprocess.run(cmd, capture_output=True, text=text, timeout=timeout, env=env,
-                          preexec_fn=die_with_parent, stdin=subprocess.DEVNULL)
+                          preexec_fn=lambda: die_with_parent(parent), stdin=subprocess.DEVNULL)

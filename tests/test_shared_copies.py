@@ -1,5 +1,6 @@
-"""The project's copies of ../shared (seed files and key, scorer, contract schema) are exact:
-checked when ../shared is next to the checkout; a user's clone has only the copies."""
+"""The project's copies of ../shared (seed files and key, scorer, contract schema, domain awards)
+are exact: each matches the checksum recorded when it was copied (tests/data/shared-copies.sha256),
+and, when ../shared is next to the checkout, the original too (a user's clone has only the copies)."""
 from __future__ import annotations
 
 import hashlib
@@ -9,24 +10,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-
-COPIES = [
-    (SHARED / "tools" / "score.py", ROOT / "tools" / "score.py"),
-    (SHARED / "contract" / "extraction.schema.json", ROOT / "tests" / "data" / "contract.schema.json"),
-    (SHARED / "domain" / "awards.yaml", ROOT / "tests" / "data" / "domain-awards.yaml"),
-    *[(SHARED / "fixtures" / "seed" / name, ROOT / "tests" / "data" / "seed" / name)
-      for name in ("bao-cao-tdkt-6t-2021.txt", "bao-cao-tdkt-6t-2021.docx", "bao-cao-tdkt-6t-2021.pdf",
-                   "bao-cao-tdkt-6t-2021-scan.pdf", "bao-cao-tdkt-6t-2021-tcvn3.docx", "gold.json")],
-]
+RECORD = ROOT / "tests" / "data" / "shared-copies.sha256"
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("original,copy", COPIES, ids=[c.name for _, c in COPIES])
-def test_copy_equals_shared(original: Path, copy: Path):
-    assert copy.is_file(), f"{copy} is missing"
-    if not original.is_file():
-        pytest.skip(f"{original} is not here (a user's clone has only the copy)")
-    assert _digest(copy) == _digest(original), f"{copy} differs from {original}: copy it again"
+def _recorded() -> list[tuple[str, str, str]]:
+    """(sha256, copy relative to the checkout, original relative to ../shared)."""
+    return [tuple(line.split()) for line in RECORD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("digest,copy,original", _recorded(), ids=[r[1] for r in _recorded()])
+def test_copy_is_exact(digest, copy, original):
+    path = ROOT / copy
+    assert path.is_file(), f"{copy} is missing"
+    assert _digest(path) == digest, f"{copy} changed since it was copied from ../shared/{original}"
+    source = SHARED / original
+    if source.is_file():  # next to ../shared: the original has not moved on either
+        assert _digest(source) == digest, f"../shared/{original} changed: copy it again to {copy}"
