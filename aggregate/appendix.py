@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aggregate.format import period_label, plain
+from aggregate.format import LEVEL_WORDS, STATUS_WORDS, period_label, plain
 from aggregate.output import save_workbook
 from aggregate.statistics import Statistics, role_of, statistics_json, write_statistics
 from aggregate.totals import (
@@ -33,7 +33,6 @@ SCHEMA = "tdkt.consolidated/1"
 HEAD = Font(name="Times New Roman", bold=True, size=12)
 BODY = Font(name="Times New Roman", size=12)
 SOURCE_HEADERS = ["Tệp nguồn", "Đơn vị báo cáo", "Trang", "Khối", "Trích dẫn"]
-STATUS_WORDS = {"awarded": "đã khen thưởng", "proposed": "đề nghị"}
 
 
 def appendix_path(report_path: Path) -> Path:
@@ -82,6 +81,7 @@ def _rows(ws: Worksheet, title: str, headers: list[str], rows: list[list[Any]], 
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A4"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(headers))}{max(3, len(rows) + 3)}"
 
 
 def _figure_sheet(ws: Worksheet, figures: list[FigureTotal], title: str) -> None:
@@ -107,7 +107,8 @@ def _loose_sheet(ws: Worksheet, figures: list[LooseFigure]) -> None:
 def _award_sheet(ws: Worksheet, awards: list[AwardTotal], title: str) -> None:
     rows: list[list[Any]] = []
     for i, a in enumerate(awards, start=1):
-        rows.append([i, a.award_id, a.name, a.level or "", STATUS_WORDS.get(a.status, a.status), a.collectives,
+        rows.append([i, a.award_id, a.name, LEVEL_WORDS.get(a.level or "", a.level or ""),
+                     STATUS_WORDS.get(a.status, a.status), a.collectives,
                      a.individuals, a.households, "", "", "", "", ""])
         for c in a.contributions:
             rows.append(["", "", "", "", "", "", "", "", *_source(c)])

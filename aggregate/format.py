@@ -10,6 +10,9 @@ from decimal import Decimal
 from normalize.periods import parse_key
 
 MILLION = Decimal(1_000_000)
+STATUS_WORDS = {"awarded": "đã khen thưởng", "proposed": "đề nghị khen thưởng"}
+LEVEL_WORDS = {"nha_nuoc": "Nhà nước", "chinh_phu": "Chính phủ", "bo_tinh": "Bộ, ban, ngành, tỉnh",
+               "huyen": "Huyện", "co_so": "Cơ sở"}
 # a money total is written in "triệu đồng" when it is exact to this many decimals of a million
 MONEY_DECIMALS = 3
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")

@@ -54,7 +54,17 @@ def save_workbook(wb, path: str | Path) -> Path:
             for cell in row:
                 if cell.data_type == "f":
                     cell.data_type = "s"
+                elif cell.data_type == "n" and cell.value is not None and cell.number_format == "General":
+                    cell.number_format = number_format(cell.value)
     return atomic_write(path, lambda tmp: wb.save(tmp))
+
+
+def number_format(value: object) -> str:
+    """Thousands grouped, decimals only where there are some. The separators follow the
+    reader's Excel: a Vietnamese one shows 11.120,3, an English one 11,120.3."""
+    if isinstance(value, float) and not value.is_integer():
+        return "#,##0.0##"
+    return "#,##0"
 
 
 def csv_safe(value: object) -> object:

@@ -22,7 +22,9 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from aggregate.format import MILLION, display, format_number, format_quantity, period_label, report_year
+from aggregate.format import (
+    MILLION, STATUS_WORDS, display, format_number, format_quantity, period_label, report_year,
+)
 from aggregate.output import atomic_write
 from aggregate.statistics import role_of
 from aggregate.totals import AwardTotal, DistrictTotals, FigureTotal, Recipient
@@ -53,7 +55,6 @@ LEVEL_TITLES = (
     (("co_so",), "Khen thưởng cấp cơ sở"),
     ((None,), "Khen thưởng chưa xác định được hình thức, cấp khen"),
 )
-STATUS_WORDS = {"awarded": "đã khen thưởng", "proposed": "đề nghị khen thưởng"}
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 KIND_WORDS = {"xa": "Xã", "thi_tran": "Thị trấn", "truong": "Trường học", "phong": "Phòng, ban chuyên môn",
               "co_quan": "Cơ quan, đơn vị", "doan_the": "Đoàn thể", "don_vi_vu_trang": "Đơn vị vũ trang",
@@ -94,6 +95,29 @@ def _page_setup(doc: DocxDocument) -> None:
         fonts.set(qn(attr), FONT)
     style.paragraph_format.space_after = Pt(6)
     style.paragraph_format.space_before = Pt(0)
+    _page_numbers(section)
+
+
+def _page_numbers(section) -> None:
+    """Nghị định 30/2020, Phụ lục I: the page number in Arabic numerals, centred at the top,
+    from the second page on (the first page has none)."""
+    section.different_first_page_header_footer = True
+    para = section.header.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = para.add_run()
+    run.font.name, run.font.size = FONT, Pt(BODY_PT - 1)
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == "PAGE":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = " PAGE "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text  # shown until the field is updated
+        run._r.append(element)
 
 
 def _para(container: DocxDocument | _Cell, text: str = "", *, bold: bool = False, italic: bool = False,
@@ -363,24 +387,32 @@ def _awards_table(doc: DocxDocument, awards: list[AwardTotal]) -> None:
 MAX_EXAMPLES = 30  # the report names this many; the appendix lists everyone
 
 
+# section III: the named recipients, those already awarded apart from those only proposed
+EXAMPLE_PARTS = (("awarded", "Tập thể, cá nhân được khen thưởng"), ("proposed", "Tập thể, cá nhân được đề nghị khen thưởng"))
+
+
 def _examples_section(doc: DocxDocument, number: str, totals: DistrictTotals, registry: Registry) -> None:
-    _heading(doc, f"{number}. GƯƠNG ĐIỂN HÌNH TIÊN TIẾN ĐƯỢC KHEN THƯỞNG")
-    people = [r for r in totals.recipients if r.kind == "person"]
-    collectives = [r for r in totals.recipients if r.kind != "person"]
-    if not people and not collectives:
-        _para(doc, "Các báo cáo chưa nêu tên tập thể, cá nhân điển hình được khen thưởng.", indent=True)
+    _heading(doc, f"{number}. GƯƠNG ĐIỂN HÌNH TIÊN TIẾN")
+    if not totals.recipients:
+        _para(doc, "Các báo cáo chưa nêu tên tập thể, cá nhân điển hình.", indent=True)
         return
     from extract.taxonomy import load_taxonomy
 
     awards = load_taxonomy().awards
     names = {u.id: u.full_name for u in registry.units}
-    if collectives:
-        listed = list(dict.fromkeys(r.name for r in collectives))
-        _para(doc, f"- Tập thể: {'; '.join(listed[:MAX_EXAMPLES])}{_more(len(listed))}.", indent=True)
-    for r in people[:MAX_EXAMPLES]:
-        _para(doc, f"- {_person(r, names)}: {_award_name(r, awards)}.", indent=True)
-    if len(people) > MAX_EXAMPLES:
-        _para(doc, f"- Và {len(people) - MAX_EXAMPLES} cá nhân khác (danh sách tại Phụ lục).", indent=True)
+    for n, (status, title) in enumerate(((s, t) for s, t in EXAMPLE_PARTS
+                                         if any(r.status == s for r in totals.recipients)), start=1):
+        _heading(doc, f"{n}. {title}", level=2)
+        named = [r for r in totals.recipients if r.status == status]
+        people = [r for r in named if r.kind == "person"]
+        collectives = [r for r in named if r.kind != "person"]
+        if collectives:
+            listed = list(dict.fromkeys(r.name for r in collectives))
+            _para(doc, f"- Tập thể: {'; '.join(listed[:MAX_EXAMPLES])}{_more(len(listed))}.", indent=True)
+        for r in people[:MAX_EXAMPLES]:
+            _para(doc, f"- {_person(r, names)}: {_award_name(r, awards)}.", indent=True)
+        if len(people) > MAX_EXAMPLES:
+            _para(doc, f"- Và {len(people) - MAX_EXAMPLES} cá nhân khác (danh sách tại Phụ lục).", indent=True)
 
 
 def _more(count: int) -> str:

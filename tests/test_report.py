@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document as new_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from openpyxl import load_workbook
 from sqlalchemy import Engine, create_engine, text
 
@@ -289,6 +290,15 @@ def test_report_docx_has_the_decree_layout_and_the_totals(totals: DistrictTotals
     for value, unit in ((GIEO_TRONG, "ha"), (GIA_SUC, "con"), (NGAN_SACH, "đồng")):
         assert format_quantity(value, unit) in body
     assert "Ông Lò Văn Mạnh (Chủ tịch UBND xã, xã Pú Xi)" in body  # section III, with the post from the list
+    # he is only proposed: listed under the proposals, never under a heading saying "được khen thưởng"
+    texts = [p.text for p in doc.paragraphs]
+    proposed = texts.index(next(t for t in texts if t.endswith("Tập thể, cá nhân được đề nghị khen thưởng")))
+    assert any("Lò Văn Mạnh" in t for t in texts[proposed:]) and not any("ĐƯỢC KHEN THƯỞNG" in t for t in texts)
+    assert not any("Lò Văn Mạnh" in t for t in texts[:proposed] if "(đã khen thưởng)" in t)
+    # page numbers: top centre from page 2 (Nghị định 30/2020)
+    assert section.different_first_page_header_footer
+    header_xml = section.header.paragraphs[0]._p.xml
+    assert "PAGE" in header_xml and section.header.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert "TM. ỦY BAN NHÂN DÂN" in doc.tables[-1].rows[0].cells[1].text
     assert "Nơi nhận:" in doc.tables[-1].rows[0].cells[0].text
 
@@ -336,6 +346,14 @@ def test_appendix_xlsx_and_json_list_every_source(totals: DistrictTotals, tmp_pa
     rows = list(wb["Số liệu"].iter_rows(min_row=4, values_only=True))
     total_row = next(r for r in rows if r[1] == "dien_tich_gieo_trong")
     assert Decimal(str(total_row[3])) == GIEO_TRONG
+    # readable in Excel: thousands grouped, a filter on every list, levels and statuses in words
+    sheet = wb["Số liệu"]
+    cell = next(c for row in sheet.iter_rows(min_row=4) for c in row if c.column == 4 and c.value == total_row[3])
+    assert cell.number_format == "#,##0.0##"
+    for name in ("Số liệu", "Khen thưởng", "Không cộng được", "Người, tập thể được khen"):
+        assert wb[name].auto_filter.ref and wb[name].auto_filter.ref.startswith("A3:")
+    awards_rows = list(wb["Khen thưởng"].iter_rows(min_row=4, values_only=True))
+    assert {r[3] for r in awards_rows if r[3]} <= {"Nhà nước", "Chính phủ", "Bộ, ban, ngành, tỉnh", "Huyện", "Cơ sở"}
     sources = {r[7] for r in rows if r[0] in (None, "") and r[7]}
     assert {"quai-cang.docx", "pu-xi.docx", "ta-ma-moi.docx"} <= sources
     data = json.loads(json.dumps(appendix_json(totals, stats, "huyện Tuần Giáo"), ensure_ascii=False))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from aggregate.format import STATUS_WORDS, display, format_number
 from extract import extract, read
 from extract.contract import to_contract
 from extract.errors import ReadError
@@ -36,6 +38,18 @@ def extract_command(
         print_extraction(extraction)
 
 
+def exact(value: float) -> Decimal:
+    """The value as written, not as the float happens to be stored (85.125, not 85.12499...)."""
+    return Decimal(repr(value))
+
+
+def award_name(award_id: str) -> str:
+    from extract.taxonomy import load_taxonomy
+
+    award = load_taxonomy().awards.get(award_id)
+    return award.name if award else award_id
+
+
 def print_extraction(x: Extraction) -> None:
     m = x.metadata
     out.print(f"[bold]{x.source.file}[/]  {m.doc_type or ''} {m.number or ''}  {m.date or ''}")
@@ -48,15 +62,18 @@ def print_extraction(x: Extraction) -> None:
     for col in ("Chỉ tiêu", "Giá trị", "Đơn vị", "Nguyên văn"):
         table.add_column(col)
     for f in x.figures:
-        value = f"{f.value:,.10g}".replace(",", " ") + (f"–{f.value_max:,.10g}".replace(",", " ") if f.value_max else "")
-        table.add_row(f.indicator, value, f.unit, f.raw)
+        number, unit = display(exact(f.value), f.unit)
+        if f.value_max is not None:
+            number = f"{number} – {display(exact(f.value_max), f.unit)[0]}"
+        table.add_row(f.indicator, number, unit, f.raw)
     out.print(table)
     table = Table(title=f"Khen thưởng ({len(x.awards)})")
     for col in ("Hình thức", "Tập thể", "Cá nhân", "Hộ", "Tổng", "Trạng thái"):
         table.add_column(col)
     for a in x.awards:
-        table.add_row(a.award, *(str(v) if v is not None else "" for v in (a.collectives, a.individuals, a.households, a.total)),
-                      "đã tặng" if a.status == "awarded" else "đề nghị")
+        table.add_row(award_name(a.award), *(format_number(v) if v is not None else ""
+                                             for v in (a.collectives, a.individuals, a.households, a.total)),
+                      STATUS_WORDS.get(a.status, a.status))
     out.print(table)
     out.print(f"Người: {', '.join(p.name for p in x.people) or '—'}", markup=False)
     out.print(f"Đơn vị: {', '.join(o.name for o in x.organizations) or '—'}", markup=False)

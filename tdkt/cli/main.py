@@ -11,6 +11,7 @@ from tdkt.cli.compare import compare_command
 from tdkt.cli.extract import extract_command
 from tdkt.cli.indicators import indicators_app
 from tdkt.cli.ingest import ingest_command
+from tdkt.cli.messages import install as install_messages
 from tdkt.cli.normalize import normalize_command
 from tdkt.cli.read import read_command
 from tdkt.cli.report import report_command
@@ -18,6 +19,8 @@ from tdkt.cli.run import run_command
 from tdkt.cli.samples import samples_app
 from tdkt.cli.search import history_command, search_command
 from tdkt.cli.units import units_app
+
+install_messages()
 
 app = typer.Typer(
     name="tdkt",

@@ -7,12 +7,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 import normalize
+from aggregate.format import display, period_label
 from extract import extract, read
 from extract.errors import ReadError
+from normalize.indicators import by_id
 from normalize.model import NormalizedReport
+from normalize.registry import load_registry
 from tdkt.cli.console import fail, out
 from tdkt.cli.extract import ExtractFormat
 
@@ -45,21 +49,34 @@ def as_json(result: NormalizedReport) -> dict[str, Any]:
     return data
 
 
+METHOD_WORDS = {"exact": "đúng tên", "alias": "tên gọi khác", "confirmed": "đã xác nhận", "fuzzy": "gần đúng",
+                "ambiguous": "nhiều khả năng", "none": "không khớp"}
+
+
 def print_normalized(result: NormalizedReport) -> None:
-    out.print(f"[bold]{result.file}[/]  đơn vị: {result.unit_id or '—'}  kỳ: {result.period or '—'}")
+    unit = load_registry().find(result.unit_id) if result.unit_id else None
+    period = period_label(result.period) if result.period else "—"
+    out.print(f"[bold]{escape(result.file)}[/]  đơn vị: {escape(unit.full_name) if unit else '—'}  kỳ: {period}")
     mapped = sum(1 for f in result.figures if f.indicator_id)
     table = Table(title=f"Số liệu ({mapped}/{len(result.figures)} quy về chỉ tiêu)")
-    for col in ("Chỉ tiêu (văn bản)", "Mã chỉ tiêu", "Giá trị", "Đơn vị"):
+    for col in ("Chỉ tiêu (văn bản)", "Chỉ tiêu (danh mục)", "Giá trị", "Đơn vị"):
         table.add_column(col)
     for f in result.figures:
-        table.add_row(f.figure.indicator, f.indicator_id or "[yellow]chưa xác định[/]", str(f.value), f.unit)
+        number, unit = display(f.value, f.unit)
+        if not f.indicator_id:
+            indicator = "[yellow]chưa xác định[/]"
+        else:
+            indicator = escape(by_id(f.indicator_id).name) + (" [yellow](cần xác nhận)[/]" if f.needs_confirmation else "")
+        table.add_row(escape(f.figure.indicator), indicator, number, unit)
     out.print(table)
     resolved = sum(1 for o in result.organizations if o.unit_id)
     table = Table(title=f"Đơn vị ({resolved}/{len(result.organizations)} khớp danh mục)")
-    for col in ("Tên trong văn bản", "Mã đơn vị", "Điểm", "Cách khớp"):
+    for col in ("Tên trong văn bản", "Đơn vị trong danh mục", "Điểm", "Cách khớp"):
         table.add_column(col)
+    names = {u.id: u.full_name for u in load_registry().units}
     for o in result.organizations:
-        table.add_row(o.organization.name, o.unit_id or "[yellow]cần xác nhận[/]", f"{o.score:.0f}", o.method)
+        table.add_row(escape(o.organization.name), escape(names.get(o.unit_id, o.unit_id)) if o.unit_id
+                      else "[yellow]cần xác nhận[/]", f"{o.score:.0f}", METHOD_WORDS.get(o.method, o.method))
     out.print(table)
     for w in result.warnings:
         out.print(f"[yellow]![/] {w}")
