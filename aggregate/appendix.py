@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aggregate.format import LEVEL_WORDS, STATUS_WORDS, period_label, plain
-from aggregate.output import save_workbook
+from aggregate.output import save_workbook, table_sheet
 from aggregate.statistics import Statistics, role_of, statistics_json, write_statistics
 from aggregate.totals import (
     AwardTotal,
@@ -30,8 +28,6 @@ from aggregate.totals import (
 )
 
 SCHEMA = "tdkt.consolidated/1"
-HEAD = Font(name="Times New Roman", bold=True, size=12)
-BODY = Font(name="Times New Roman", size=12)
 SOURCE_HEADERS = ["Tệp nguồn", "Đơn vị báo cáo", "Trang", "Khối", "Trích dẫn"]
 
 
@@ -70,20 +66,6 @@ def write_appendix(totals: DistrictTotals, stats: Statistics | None, path: Path,
     save_workbook(wb, path)
 
 
-def _rows(ws: Worksheet, title: str, headers: list[str], rows: list[list[Any]], widths: list[int]) -> None:
-    ws.cell(1, 1, title).font = Font(name="Times New Roman", bold=True, size=14)
-    for col, text in enumerate(headers, start=1):
-        cell = ws.cell(3, col, text)
-        cell.font, cell.alignment = HEAD, Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for r, values in enumerate(rows, start=4):
-        for col, value in enumerate(values, start=1):
-            ws.cell(r, col, value).font = BODY
-    for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    ws.freeze_panes = "A4"
-    ws.auto_filter.ref = f"A3:{get_column_letter(len(headers))}{max(3, len(rows) + 3)}"
-
-
 def _figure_sheet(ws: Worksheet, figures: list[FigureTotal], title: str) -> None:
     rows: list[list[Any]] = []
     for i, t in enumerate(figures, start=1):
@@ -92,7 +74,7 @@ def _figure_sheet(ws: Worksheet, figures: list[FigureTotal], title: str) -> None
             rows.append(["", "", "", "", "", "", _number(c.value or Decimal(0)), *_source(c)])
     headers = ["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Tổng số", "Đơn vị tính", "Số đơn vị", "Giá trị từng báo cáo",
                *SOURCE_HEADERS]
-    _rows(ws, title, headers, rows, [6, 24, 36, 14, 14, 9, 14, 34, 28, 7, 7, 70])
+    table_sheet(ws, title, headers, rows, [6, 24, 36, 14, 14, 9, 14, 34, 28, 7, 7, 70])
 
 
 def _loose_sheet(ws: Worksheet, figures: list[LooseFigure]) -> None:
@@ -101,7 +83,7 @@ def _loose_sheet(ws: Worksheet, figures: list[LooseFigure]) -> None:
             for i, f in enumerate(figures, start=1)]
     headers = ["STT", "Chỉ tiêu (lời văn)", "Mã chỉ tiêu", "Giá trị", "Đến", "Đơn vị tính", "Lý do không cộng",
                *SOURCE_HEADERS]
-    _rows(ws, "Số liệu không cộng được", headers, rows, [6, 36, 22, 14, 10, 14, 30, 34, 28, 7, 7, 70])
+    table_sheet(ws, "Số liệu không cộng được", headers, rows, [6, 36, 22, 14, 10, 14, 30, 34, 28, 7, 7, 70])
 
 
 def _award_sheet(ws: Worksheet, awards: list[AwardTotal], title: str) -> None:
@@ -114,7 +96,7 @@ def _award_sheet(ws: Worksheet, awards: list[AwardTotal], title: str) -> None:
             rows.append(["", "", "", "", "", "", "", "", *_source(c)])
     headers = ["STT", "Mã hình thức", "Hình thức khen thưởng", "Cấp", "Tình trạng", "Tập thể", "Cá nhân",
                "Hộ gia đình", *SOURCE_HEADERS]
-    _rows(ws, title, headers, rows, [6, 30, 40, 10, 14, 9, 9, 9, 34, 28, 7, 7, 70])
+    table_sheet(ws, title, headers, rows, [6, 30, 40, 10, 14, 9, 9, 9, 34, 28, 7, 7, 70])
 
 
 def _recipients_sheet(ws: Worksheet, recipients: list[Recipient]) -> None:
@@ -126,13 +108,13 @@ def _recipients_sheet(ws: Worksheet, recipients: list[Recipient]) -> None:
              getattr(awards.get(r.award_id), "name", r.award_id), STATUS_WORDS.get(r.status, r.status),
              *_source(r.contribution)] for i, r in enumerate(recipients, start=1)]
     headers = ["STT", "Tên", "Loại", "Chức vụ", "Hình thức khen thưởng", "Tình trạng", *SOURCE_HEADERS]
-    _rows(ws, "Tập thể, cá nhân được nêu tên", headers, rows, [6, 30, 10, 28, 40, 14, 34, 28, 7, 7, 70])
+    table_sheet(ws, "Tập thể, cá nhân được nêu tên", headers, rows, [6, 30, 10, 28, 40, 14, 34, 28, 7, 7, 70])
 
 
 def _documents_sheet(ws: Worksheet, docs: list[DocumentRef]) -> None:
     rows = [[i, d.file, d.unit_name or d.unit_id or "", d.number or "", d.date or "",
              "báo cáo của huyện" if d.is_district else "báo cáo của đơn vị"] for i, d in enumerate(docs, start=1)]
-    _rows(ws, "Các báo cáo đã tổng hợp (bản hiện hành)", ["STT", "Tệp", "Đơn vị", "Số", "Ngày", "Loại"], rows,
+    table_sheet(ws, "Các báo cáo đã tổng hợp (bản hiện hành)", ["STT", "Tệp", "Đơn vị", "Số", "Ngày", "Loại"], rows,
           [6, 40, 36, 18, 12, 20])
 
 

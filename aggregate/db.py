@@ -27,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    select,
 )
 
 DEFAULT_URL = "sqlite:///tdkt.db"
@@ -257,6 +258,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def stored_periods(engine: Engine) -> list[str]:
+    """The periods that have at least one current report, in order."""
+    d = documents.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(d.period).where(d.status == "current", d.period.is_not(None)).distinct())
+        return sorted(rows.scalars())
 
 
 def insert_ignore(table: Table, engine_or_conn) -> object:

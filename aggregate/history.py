@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from aggregate.search import SearchQuery, period_year, search_commendations
+from aggregate.search import CommendationHit, SearchQuery, period_year, search_commendations
 from extract.taxonomy import AwardType, load_taxonomy
+from extract.vietnamese import fold
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 
@@ -57,21 +58,29 @@ class Eligibility:
         return UNKNOWN if UNKNOWN in statuses else MET
 
 
-def history(engine: Engine, name: str, unit: str | None = None) -> list[HistoryEntry]:
-    """The commendations of the best-matching recipient (and unit), oldest first."""
+def histories(engine: Engine, name: str, unit: str | None = None) -> list[list[HistoryEntry]]:
+    """The commendations, oldest first, of every recipient whose name answers `name` best: one
+    history per name and unit, so two people of the same name in two units stay two people
+    (the unit is what the records know of who someone is)."""
     hits = search_commendations(engine, SearchQuery(name, unit=unit, limit=500))
     if not hits:
         return []
-    best = max(hits, key=lambda h: h.score)
-    same = [h for h in hits if h.recipient.lower() == best.recipient.lower() and h.unit_id == best.unit_id]
+    best = max(h.score for h in hits)
+    groups: dict[tuple[str, str | None], list[CommendationHit]] = {}
+    for h in hits:
+        if h.score == best:
+            groups.setdefault((fold(h.recipient), h.unit_id), []).append(h)
     tax = load_taxonomy()
-    entries = [
-        HistoryEntry(period_year(h.period), h.period, h.award_id,
-                     tax.awards[h.award_id].name if h.award_id in tax.awards else h.award_id,
-                     h.recipient, h.unit_id, h.decision, h.file, h.page, h.quote)
-        for h in same
-    ]
-    return sorted(entries, key=lambda e: (e.year or 0, e.period or ""))
+    out = []
+    for members in groups.values():
+        entries = [
+            HistoryEntry(period_year(h.period), h.period, h.award_id,
+                         tax.awards[h.award_id].name if h.award_id in tax.awards else h.award_id,
+                         h.recipient, h.unit_id, h.decision, h.file, h.page, h.quote)
+            for h in members
+        ]
+        out.append(sorted(entries, key=lambda e: (e.year or 0, e.period or "")))
+    return sorted(out, key=lambda entries: (-len(entries), entries[0].unit_id or ""))
 
 
 def reported_years(engine: Engine, unit_id: str | None) -> set[int]:
@@ -135,7 +144,7 @@ def _check(req: dict[str, Any], entries: list[HistoryEntry], year: int, known: s
 
 def eligibility(entries: list[HistoryEntry], award: AwardType, year: int, known: set[int]) -> Eligibility:
     law = award.law(year)
-    result = Eligibility(award.id, award.name, year, law.get("article"))
+    result = Eligibility(award.id, award.name, year, load_taxonomy().citation(award, year))
     for req in law.get("requires") or []:
         if "award" not in req and isinstance(req.get("any_of"), list) and req["any_of"] and isinstance(req["any_of"][0], dict):
             options = [_check(r, entries, year, known) for r in req["any_of"]]

@@ -1,8 +1,9 @@
 """Store one normalized report: one transaction per document, never twice the same file.
 
 - The same file (sha256) is never stored twice: storing it again is a no-op ("skipped").
-- A newer report of the same unit for the same period replaces the older one: the older stays
-  in the database with status "replaced" and the replacement is recorded in `replacements`.
+- A newer version of a paper (same unit, period, type and title) replaces the older one: the
+  older stays in the database with status "replaced" and the replacement is recorded in
+  `replacements`. Two papers of one unit for one period (a report and a list) are both kept.
   "Newer" means a later document date; with equal or missing dates, the one ingested later.
 - A crash or kill mid-batch loses nothing already committed: each document is its own
   transaction, and a re-run skips what is stored and finishes the rest.
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from rapidfuzz import fuzz
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from aggregate import db
@@ -62,7 +64,7 @@ def store_report(
         found = conn.execute(select(db.documents.c.id).where(db.documents.c.sha256 == report.sha256)).first()
         if found:
             return StoreResult("skipped", found.id)
-        previous = _current_for(conn, report)
+        previous = _current_for(conn, report, extraction.metadata.title)
         doc_id = _insert_document(conn, document, extraction, report, is_district, previous)
         _insert_blocks(conn, doc_id, document)
         _insert_items(conn, doc_id, report, extraction)
@@ -72,15 +74,28 @@ def store_report(
         return StoreResult("replaced" if replaced else "stored", doc_id, replaced)
 
 
-def _current_for(conn: Connection, report: NormalizedReport) -> Any:
+def _current_for(conn: Connection, report: NormalizedReport, title: str | None) -> Any:
+    """The stored current version of the same paper: same unit, period, type and title. A
+    school's report and its list of proposals for the same period are two papers, both kept."""
     if not report.unit_id or not report.period:
         return None
     d = db.documents.c
-    return conn.execute(
-        select(d.id, d.date, d.version)
+    rows = conn.execute(
+        select(d.id, d.date, d.version, d.doc_type, d.title)
         .where(d.unit_id == report.unit_id, d.period == report.period, d.status == "current")
         .order_by(d.version.desc())
-    ).first()
+    )
+    return next((r for r in rows if r.doc_type == report.doc_type and same_title(r.title, title)), None)
+
+
+SAME_TITLE_SCORE = 90
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    """Titles of two versions of one paper: equal once folded, or nearly (a corrected word)."""
+    if not a or not b:
+        return not a and not b
+    return fuzz.ratio(fold(a), fold(b)) >= SAME_TITLE_SCORE
 
 
 def _insert_document(conn: Connection, document: Document, x: Extraction, r: NormalizedReport,
@@ -140,6 +155,9 @@ def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_i
                           r: NormalizedReport) -> None:
     """One commendation per named recipient of an award statement (lists and tables)."""
     people_by_key = {p.key: p for p in r.people}
+    # a collective is the registry unit its name resolves to, else a body of the reporting unit
+    units_by_key = {fold(o.organization.name): o.unit_id for o in r.organizations
+                    if o.unit_id and o.method in ("exact", "alias", "confirmed")}
     sources = award.recipients_provenance
     for i, name in enumerate(award.recipients):
         source = sources[i] if i < len(sources) else award.provenance  # its own row of the list
@@ -148,9 +166,10 @@ def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_i
         person = people_by_key.get(key)
         kind = "person" if person is not None else "collective"
         person_id = _person_id(conn, person) if person is not None else None
+        unit_id = person.unit_id if person else units_by_key.get(key, r.unit_id)
         conn.execute(insert(db.commendations).values(
             document_id=doc_id, award_row_id=award_row, award_id=award_id, recipient=name, recipient_key=key,
-            recipient_kind=kind, person_id=person_id, unit_id=person.unit_id if person else None,
+            recipient_kind=kind, person_id=person_id, unit_id=unit_id,
             period=r.period, year=period_year(r.period), decision=award.decision, status=award.status,
             **_prov(source, award.section),
         ))

@@ -27,6 +27,7 @@ from aggregate import db
 from extract.unique import first_by
 from extract.vietnamese import fold
 from normalize.indicators import CONFIRM_SCORE
+from normalize.periods import consolidated_into
 from normalize.registry import Registry, Unit
 
 NON_ADDITIVE_WORDS = ("ty le", "binh quan", "trung binh")
@@ -189,7 +190,7 @@ def _current_documents(conn: Any, period: str, registry: Registry) -> dict[int, 
     d = db.documents.c
     rows = conn.execute(
         select(d.id, d.file, d.unit_id, d.is_district, d.number, d.date)
-        .where(d.period == period, d.status == "current")
+        .where(d.period.in_(consolidated_into(period)), d.status == "current")
         .order_by(d.file, d.id)
     )
     names = {u.id: u.full_name for u in registry.units}

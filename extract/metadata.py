@@ -34,6 +34,7 @@ DOC_TYPES: dict[str, str] = {
     "giay gioi thieu": "GGT", "giay uy quyen": "GUQ", "ban ghi nho": "BGN", "ban thoa thuan": "BTT",
 }
 TYPE_ABBRS = {fold(a): a for a in DOC_TYPES.values()}
+LIST_TITLE_RE = re.compile(r"^(?:danh sach|bieu (?:mau|tong hop|thong ke)|bang (?:tong hop|thong ke|ke))\b")
 
 POSITION_WORDS = (
     "chủ tịch", "phó", "trưởng", "hiệu trưởng", "giám đốc", "bí thư", "chánh", "chỉ huy", "chủ nhiệm",
@@ -104,6 +105,12 @@ ORG_HEAD = (
 OPENING_ISSUER_RE = re.compile(
     rf"(?P<org>{ORG_HEAD}(?:\s+[\w&.-]+){{0,9}}?)\s+(?:kính\s+)?(?:báo\s+cáo|trình|ban\s+hành|xây\s+dựng|"
     r"hướng\s+dẫn|thông\s+báo|tổng\s+kết|sơ\s+kết)\b"
+)
+# an annex or list says whose paper it goes with: "(Kèm theo Tờ trình số 12/TTr-THCS của Trường ...)"
+ATTACHED_ISSUER_RE = re.compile(
+    rf"^\W*kèm\s+theo\s+(?:tờ\s+trình|công\s+văn|báo\s+cáo|văn\s+bản)(?:\s+số\s+\S+)?(?:\s+ngày\s+[\d/.-]+)?"
+    rf"\s+của\s+(?P<org>{ORG_HEAD}(?:\s+[\w&.-]+){{0,9}}?)\s*\W*$",
+    re.IGNORECASE,
 )
 CLOSING_ISSUER_RE = re.compile(rf"\bcủa\s+(?P<org>{ORG_HEAD}(?:\s+[\w&.-]+){{0,9}}?)\s*(?:\./\.|[.;]?\s*$)")
 
@@ -303,6 +310,10 @@ def _title(front: list[_Line]) -> tuple[str | None, str | None]:
         if found:
             abbr, rest = found
             return abbr, _trich_yeu(front[i + 1:], rest)
+    listing = next((i for i, ln in enumerate(front) if ln.column is None and _is_upper(ln.text)
+                    and LIST_TITLE_RE.match(fold(ln.text))), None)
+    if listing is not None:  # "DANH SÁCH ĐỀ NGHỊ ...": a list has no type of its own (ND30 names none)
+        return None, _trich_yeu(front[listing + 1:], front[listing].text)
     vv = next((ln.text for ln in front if fold(ln.text).startswith("v/v")), None)
     return None, vv
 
@@ -399,8 +410,9 @@ def _issuing_line(names: list[str]) -> str:
 def _issuer_from_body(document: Document, place: str | None, on_behalf_of: str | None) -> str | None:
     blocks = [b for b in _content_blocks(document) if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
     for block in blocks[:OPENING_PARAGRAPHS]:
-        match = OPENING_ISSUER_RE.search(normalize_text(block.text))
-        if match:
+        match = OPENING_ISSUER_RE.search(normalize_text(block.text)) or ATTACHED_ISSUER_RE.match(
+            normalize_text(block.text))
+        if match and _is_name_phrase(match.group("org")):
             return _complete(official_name(match.group("org")), place)
     for block in reversed(blocks[-TAIL_BLOCKS:]):
         if _is_closing(block.text):
@@ -417,7 +429,7 @@ def _is_name_phrase(text: str) -> bool:
     dân huyện Tuần Giáo"), not a clause ("Sở Nội vụ cấp cho đơn vị")."""
     words = text.split()[1:]
     lower_ok = {"ban", "nhân", "dân", "và", "huyện", "tỉnh", "xã", "phường", "thị", "trấn", "xã", "thành", "phố",
-                "quận", "nhân", "đào", "tạo", "dục", "ủy", "vụ"}
+                "quận", "nhân", "đào", "tạo", "dục", "ủy", "vụ", "học", "cơ", "sở", "non", "số", "phổ", "thông"}
     return all(w[:1].isupper() or w.lower() in lower_ok or not w[:1].isalpha() for w in words)
 
 

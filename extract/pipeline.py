@@ -47,8 +47,9 @@ def extract_document(document: Document) -> Extraction:
                     item.section = ctx.section
                 getattr(result, attr).append(item)
     from extract.nlp.award_tables import fold_lists
+    from extract.nlp.awards import settle_bare_forms
 
-    result.awards = fold_lists(result.awards, document.blocks)
+    result.awards = settle_bare_forms(fold_lists(result.awards, document.blocks))
     # the "Nơi nhận" list of the signature block names units too, though the block is not tagged
     result.organizations += recipient_organizations(document, metadata.issuer)
     result.people = dedupe(result.people, lambda p: p.name)

@@ -69,11 +69,16 @@ class AwardType:
     uncertain: bool = False
     collective: str | None = None  # the same title given to collectives
 
+    def regime(self, year: int | None) -> str:
+        """The regime whose basis applies in `year`: 'law_old' before 2024 when the award has
+        one, 'law_2022' otherwise."""
+        if (year is not None and year < 2024 and self.law_old) or not self.law_2022:
+            return "law_old"
+        return "law_2022"
+
     def law(self, year: int | None) -> dict[str, Any]:
         """The legal basis in force in `year` (Luật 2022 from 2024, the old law before)."""
-        if year is not None and year < 2024 and self.law_old:
-            return self.law_old
-        return self.law_2022 or self.law_old
+        return self.law_old if self.regime(year) == "law_old" else self.law_2022
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,29 @@ class Taxonomy:
 
     def get(self, award_id: str) -> AwardType:
         return self.awards[award_id]
+
+    def citation(self, award: AwardType, year: int | None) -> str | None:
+        """The article of the basis in force in `year` with the law it belongs to, written out
+        ("Điều 44 Luật Thi đua, khen thưởng số 06/2022/QH15"): the catalogue writes bare
+        "Điều 44" for the regime's law and "Luật 2003" for the old one. A part that names its
+        own decree or circular stays as it is."""
+        regime = award.regime(year)
+        article = award.law(year).get("article")
+        if not article:
+            return None
+        law = (self.regimes.get(regime) or {}).get("law", "")
+        parts = []
+        for part in (p.strip() for p in str(article).split(";")):
+            if re.search(r"Nghị định|Thông tư|Luật\s+\d{2}/", part):
+                parts.append(part)
+            elif re.search(r"Luật\s+2003", part):
+                parts.append(re.sub(r"Luật\s+2003(?:\s*\(sửa đổi[^)]*\))?", law, part))
+            else:
+                parts.append(f"{part} {law}".strip())
+        text = "; ".join(parts)
+        if regime == "law_2022" and year is not None and year < 2024:
+            text += " (quy định áp dụng từ 01/01/2024, danh mục chưa có tiêu chuẩn theo quy định trước đó)"
+        return text
 
     def form(self, form_id: str) -> Form:
         return next(f for f in self.forms if f.id == form_id)

@@ -131,6 +131,31 @@ def parts_of(key: str) -> list[list[str]]:
     return []
 
 
+CALENDAR_KINDS = ("year", "half_year", "nine_months", "quarter", "month")
+
+
+def consolidated_into(key: str) -> list[str]:
+    """The periods whose papers go into the consolidated report of `key`: itself and, for a
+    calendar period, the school years that end inside it (a school's list of titles for
+    2019-2020, given in May 2020, comes with the reports of 2020-H1 and of 2020)."""
+    period = parse_key(key)
+    if period.kind not in CALENDAR_KINDS:
+        return [key]
+    out = [key]
+    for year in range(int(period.start[:4]), int(period.end[:4]) + 1):
+        school_year = parse_key(f"NH{year - 1}-{year}")
+        if period.start <= school_year.end <= period.end:
+            out.append(school_year.key)
+    return out
+
+
+def report_periods(stored: list[str]) -> list[str]:
+    """The stored periods that get a consolidated report of their own: every one but a school
+    year that a stored calendar period already takes in."""
+    taken = {k for key in stored for k in consolidated_into(key)[1:]}
+    return [key for key in stored if key not in taken]
+
+
 def previous(key: str) -> str:
     """The same kind of period one year earlier (what `tdkt compare` compares with by default)."""
     period = parse_key(key)

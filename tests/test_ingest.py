@@ -86,6 +86,25 @@ def test_newer_report_of_the_same_unit_and_period_replaces_the_older(tmp_path, d
     assert [(d.file, d.status, d.version) for d in docs] == [("a.txt", "replaced", 1), ("a-sua.txt", "current", 2)]
 
 
+def test_a_report_and_a_plan_of_one_unit_and_period_are_both_kept(tmp_path, db_url):
+    """Only a newer version of the same paper (type and title) replaces: a commune's report and
+    its plan for the same half-year are two papers, and neither is lost."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    report = write_report(folder / "bao-cao.txt", "Quài Cang", 10, "1.000", "4.000", 3)
+    plan = report.read_text(encoding="utf-8").replace("Số: 10/BC-UBND", "Số: 11/KH-UBND").replace(
+        "BÁO CÁO\n\nKết quả công tác", "KẾ HOẠCH\n\nTriển khai công tác")
+    (folder / "ke-hoach.txt").write_text(plan, encoding="utf-8")
+    engine = make_engine(db_url)
+    summary = ingest([folder], engine, workers=1)
+    with engine.connect() as conn:
+        statuses = conn.execute(select(db.documents.c.file, db.documents.c.status, db.documents.c.doc_type)
+                                .order_by(db.documents.c.file)).all()
+    engine.dispose()
+    assert summary.replaced == 0
+    assert [tuple(r) for r in statuses] == [("bao-cao.txt", "current", "BC"), ("ke-hoach.txt", "current", "KH")]
+
+
 def test_bad_file_fails_alone(tmp_path):
     folder = corpus(tmp_path / "in", n=2)
     (folder / "hong.docx").write_bytes(b"PK\x03\x04 not really a zip")

@@ -9,7 +9,7 @@ from extract.model import Period
 from normalize.indicators import match_indicator
 from normalize.measures import convert
 from normalize.people import person_name, same_person
-from normalize.periods import key_of, parse_key, parts_of, previous
+from normalize.periods import consolidated_into, key_of, parse_key, parts_of, previous, report_periods
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,16 @@ from normalize.periods import key_of, parse_key, parts_of, previous
 )
 def test_period_keys(period, key):
     assert key_of(period) == key
+
+
+def test_school_years_go_into_the_calendar_period_they_end_in():
+    """A school's list for 2019-2020 (given in May 2020) comes with the 2020-H1 and 2020
+    reports, not with 2020-H2; and `tdkt run` writes no report of its own for it then."""
+    assert consolidated_into("2020-H1") == ["2020-H1", "NH2019-2020"]
+    assert consolidated_into("2020-Y") == ["2020-Y", "NH2019-2020"]
+    assert consolidated_into("2020-H2") == ["2020-H2"]
+    assert consolidated_into("NH2019-2020") == ["NH2019-2020"]
+    assert report_periods(["2020-H1", "NH2019-2020", "NH2020-2021"]) == ["2020-H1", "NH2020-2021"]
 
 
 def test_period_composition():

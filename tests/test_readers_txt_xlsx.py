@@ -12,6 +12,7 @@ import pytest
 from openpyxl.styles import Font
 
 from extract.errors import CorruptFile, EmptyFile, ReadError, SecurityRisk
+from extract.metadata import extract_metadata
 from extract.model import BlockKind, Cell
 from extract.readers import read
 from extract.readers.xlsx import format_value
@@ -221,6 +222,40 @@ def test_xlsx_award_list(tmp_path: Path) -> None:
     assert len(table.offset_map) == len(table.text)
     start = table.text.index("Nguyễn Văn Hòa")
     assert table.original[table.offset_map[start] : table.offset_map[start] + 4] == "Nguy"
+
+
+def test_xlsx_signature_under_the_list_is_its_own_block(tmp_path: Path) -> None:
+    """The place-date line, position and name typed under a list (after a blank row, one or two
+    values a row, merged or not) are the signature, not rows of the list; a row of numbers is data."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM HỌC 2019 - 2020"])
+    ws.merge_cells("A1:D1")
+    ws.append(["(Kèm theo Tờ trình số 12/TTr-TH của Trường Tiểu học Chiềng Sinh)"])
+    ws.merge_cells("A2:D2")
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Danh hiệu đề nghị"])
+    ws.append([1, "Lò Thị Xiêng", "Giáo viên", "Lao động tiên tiến"])
+    ws.append([2, "Cà Văn Ún", "Giáo viên", "Lao động tiên tiến"])
+    ws.append([])
+    ws.append([None, None, "Chiềng Sinh, ngày 25 tháng 5 năm 2020"])
+    ws.append([None, None, "HIỆU TRƯỞNG"])
+    ws.merge_cells("C8:D8")
+    ws.append([None, None, "Lường Thị Thoa"])
+    wb.save(tmp_path / "ds.xlsx")
+    document = read(tmp_path / "ds.xlsx")
+    table, signature = document.blocks[-2:]
+    assert table.kind is BlockKind.TABLE and len(table.rows) == 3
+    assert signature.kind is BlockKind.SIGNATURE
+    assert signature.text == "Chiềng Sinh, ngày 25 tháng 5 năm 2020\nHIỆU TRƯỞNG\nLường Thị Thoa"
+    metadata = extract_metadata(document)
+    assert metadata.title.startswith("DANH SÁCH ĐỀ NGHỊ") and metadata.doc_type is None
+    assert metadata.issuer == "Trường Tiểu học Chiềng Sinh"
+    assert metadata.signer.name == "Lường Thị Thoa" and metadata.signer.position == "Hiệu trưởng"
+    assert metadata.period.kind == "school_year" and metadata.period.end.startswith("2020-05")
+    ws.append([])
+    ws.append([None, None, 12, 15])  # a totals row after a gap is data, not a signature
+    wb.save(tmp_path / "ds2.xlsx")
+    assert read(tmp_path / "ds2.xlsx").blocks[-1].kind is BlockKind.TABLE
 
 
 @pytest.mark.parametrize(

@@ -400,3 +400,9 @@ def test_report_command_writes_docx_appendix_and_json(engine: Engine, tmp_path: 
     assert data["schema"] == "tdkt.consolidated/1" and data["period"] == PERIOD
     result = CliRunner().invoke(app, ["report", "--period", "2021-H3", "--out", str(out), "--db", url])
     assert result.exit_code == 1 and "2021-H3" in result.output
+    # a well-formed period with no stored report is refused, not written as a report of zeros
+    before = out.stat().st_mtime_ns
+    result = CliRunner().invoke(app, ["report", "--period", "2030-H1", "--out", str(out), "--db", url])
+    assert result.exit_code == 1
+    assert "Kỳ 2030-H1: chưa có báo cáo đơn vị nào" in result.output and PERIOD in result.output
+    assert out.stat().st_mtime_ns == before

@@ -8,7 +8,7 @@ from sqlalchemy import insert
 
 from aggregate import db
 from aggregate.db import make_engine, upgrade
-from aggregate.history import MET, NOT_MET, UNKNOWN, eligibility, history, reported_years
+from aggregate.history import MET, NOT_MET, UNKNOWN, eligibility, histories, reported_years
 from aggregate.search import SearchQuery, period_year, search_commendations, search_text
 from extract.taxonomy import load_taxonomy
 from extract.vietnamese import fold
@@ -92,7 +92,8 @@ def _history(corpus: Corpus, titles: dict[int, str], unit: str = "truong_x", rep
         doc = corpus.document(unit, f"{year}-Y")
         if year in titles:
             corpus.award(doc, "Lò Thị Xuân", titles[year], unit, f"{year}-Y")
-    return history(corpus.engine, "Lo Thi Xuan", unit), reported_years(corpus.engine, unit)
+    (entries,) = histories(corpus.engine, "Lo Thi Xuan", unit)
+    return entries, reported_years(corpus.engine, unit)
 
 
 def test_three_consecutive_cstdcs_make_cstd_tinh_eligible(db_url):
@@ -133,7 +134,7 @@ def test_law_2022_article_cited_from_2024(db_url):
     award = load_taxonomy().get("chien_si_thi_dua_bo_tinh")
     result = eligibility(entries, award, 2024, known)
     assert result.criteria[0].status == MET
-    assert result.article == "Điều 22"
+    assert result.article == "Điều 22 Luật Thi đua, khen thưởng số 06/2022/QH15"
     corpus.engine.dispose()
 
 
@@ -144,3 +145,33 @@ def test_bang_khen_thu_tuong_needs_a_provincial_bang_khen(db_url):
     result = eligibility(entries, award, 2021, known)
     assert result.criteria[0].status == MET  # a provincial chairman's Bằng khen counts as a provincial one
     corpus.engine.dispose()
+
+
+def test_every_citation_names_its_law_or_decree():
+    """'căn cứ Điều 44' alone says nothing: every award's basis, for a year under each regime,
+    names the law or the decree its article belongs to."""
+    tax = load_taxonomy()
+    for award in tax.awards.values():
+        for year in (2021, 2024):
+            text = tax.citation(award, year)
+            if text:
+                assert all("Luật" in part or "Nghị định" in part or "Thông tư" in part
+                           for part in text.split(";")), (award.id, year, text)
+    old = tax.citation(tax.get("chien_si_thi_dua_bo_tinh"), 2021)
+    assert old.startswith("Điều 22 Luật Thi đua, khen thưởng 2003")
+
+
+def test_export_is_formula_safe(corpus, tmp_path):
+    from aggregate.output import write_table
+
+    d = corpus.document("truong_mn_c", "2021-Y")
+    hostile = "=HYPERLINK(\"http://x\",\"y\")"  # a "name" a report could carry
+    corpus.award(d, hostile, "lao_dong_tien_tien", "truong_mn_c", "2021-Y")
+    hit = search_commendations(corpus.engine, SearchQuery(hostile))[0]
+    path = write_table(tmp_path / "x.csv", "csv", "t", ["Người"], [[hit.recipient]], [30])
+    assert path.read_text(encoding="utf-8-sig").splitlines()[1].startswith("\"'=HYPERLINK")
+    import openpyxl
+
+    xlsx = write_table(tmp_path / "x.xlsx", "xlsx", "t", ["Người"], [[hit.recipient]], [30])
+    cell = openpyxl.load_workbook(xlsx).active["A4"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

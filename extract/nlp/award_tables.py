@@ -99,9 +99,9 @@ def _recipient_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers:
     groups: dict[str, list[tuple[TableRow, str, str]]] = {}
     raws: dict[str, str] = {}
     for row in rows:
-        distinct = {c for c in row.cells if c}
-        if len(distinct) == 1:  # a group row: "I. Tập thể", "II. Cá nhân"
-            kind = kind_of(next(iter(distinct))) or kind
+        group = _group_label(row)
+        if group is not None:  # a group row: "I. Tập thể", "II | Cá nhân"
+            kind = kind_of(group) or kind
             continue
         name = row.cells[name_col] if name_col < len(row.cells) else ""
         form = row.cells[form_col] if form_col is not None and form_col < len(row.cells) else caption
@@ -112,6 +112,20 @@ def _recipient_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers:
             groups.setdefault(award, []).append((row, name, kind))
             raws.setdefault(award, form)
     return [_recipient_award(doc, award, raws[award], members, status) for award, members in groups.items()]
+
+
+_GROUP_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Za-zĐđ])\.?$")
+
+
+def _group_label(row: TableRow) -> str | None:
+    """The label of a row that heads a group of the list: one text across the row ("TẬP THỂ"
+    merged), or a Roman numeral or letter and one text ("II | Cá nhân")."""
+    distinct = list(dict.fromkeys(c for c in row.cells if c))
+    if len(distinct) == 1:
+        return distinct[0]
+    if len(distinct) == 2 and _GROUP_NUMBER.match(distinct[0]):
+        return distinct[1]
+    return None
 
 
 def _recipient_award(doc: Doc, award: str, raw: str, members: list[tuple[TableRow, str, str]], status: str) -> Award:

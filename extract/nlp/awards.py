@@ -28,7 +28,7 @@ from extract.nlp.award_words import (
     COLLECTIVES, GIVE_VERBS, HOUSEHOLDS, INDIVIDUALS, PROPOSED, RECEIVE, TOTAL, Count, find_counts, label_reason,
 )
 from extract.nlp.context import BlockContext, context_of, provenance, set_items
-from extract.taxonomy import load_taxonomy, normalize
+from extract.taxonomy import CONF_CONTEXT_GIVER, CONF_FORM_DEFAULT, load_taxonomy, normalize
 
 SPAN_KEY = "tdkt_awards"
 
@@ -565,6 +565,24 @@ def to_award(statement: Statement, doc: Doc) -> Award:
         recipients_provenance=[p for _, p in statement.recipients],
         confidence=statement.anchor.confidence,
     )
+
+
+def settle_bare_forms(awards: list[Award]) -> list[Award]:
+    """A bare form whose giver neither its sentence nor the issuer tells ("Tặng bằng khen cho 46
+    tập thể" in a headline) is the one tier of that form the same document names elsewhere
+    ("bằng khen của Chủ tịch UBND tỉnh"); with no tier or several named it keeps the form's
+    default."""
+    tax = load_taxonomy()
+    for form in tax.forms:
+        tiers = {*form.by_giver.values(), *form.by_issuer.values(), form.default}
+        named = {a.award for a in awards if a.award in tiers and (a.confidence or 0) > CONF_FORM_DEFAULT}
+        if len(named) != 1:
+            continue
+        (tier,) = named
+        for a in awards:
+            if a.award == form.default and a.confidence == CONF_FORM_DEFAULT:
+                a.award, a.confidence = tier, CONF_CONTEXT_GIVER
+    return awards
 
 
 # --- the component -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ so that one unit is one item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 import yaml
@@ -475,7 +475,22 @@ def _body_mention(text: str, units: list[Unit], i: int, end: int, head: Head) ->
 
 
 def find_organizations(text: str, words: list[tuple[int, int]] | None = None) -> list[OrgMention]:
-    """Every unit named in `text`, in order; `words` are the tokenizer's word spans."""
+    """Every unit named in `text`, in order; `words` are the tokenizer's word spans. A name
+    never runs over a line break (a table's next row, a heading's next line)."""
+    if "\n" not in text:
+        return _line_organizations(text, words)
+    out: list[OrgMention] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        line_words = None if words is None else [(a - start, b - start) for a, b in words if a >= start and b <= end]
+        for m in _line_organizations(line, line_words):
+            out.append(replace(m, start=m.start + start, end=m.end + start))
+        start = end + 1
+    return out
+
+
+def _line_organizations(text: str, words: list[tuple[int, int]] | None) -> list[OrgMention]:
     units = units_of(text, words)
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     out: list[OrgMention] = []
@@ -527,11 +542,13 @@ def canonical_names(names: list[str], issuer: str | None = None) -> dict[str, st
     quoc huyen") merges into it; when several do, the issuer's own name wins, else none.
     """
     longest: dict[str, str] = {}
-    for name in names + ([issuer] if issuer else []):
+    for name in names:
         key = org_key(name)
         if key and len(name) > len(longest.get(key, "")):
             longest[key] = name
     issuer_key = org_key(issuer) if issuer else None
+    if issuer_key:  # the issuer as the text writes it, when it does
+        longest.setdefault(issuer_key, issuer)
     out: dict[str, str] = {}
     for key, name in longest.items():
         wider = _widest([k for k in longest if k != key and _extends(k, key) and _ends_in_name(longest[k])])

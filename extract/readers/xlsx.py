@@ -26,6 +26,7 @@ CELL_PARTS = ("xl/worksheets/", "xl/sharedStrings")
 MAX_TITLE_ROWS = 3
 DECIMAL_PLACES_RE = re.compile(r"0\.(0+)")
 WHITESPACE_RE = re.compile(r"\s*\n\s*")
+SIGNATURE_NUMBER_RE = re.compile(r"^\s*[\d.,%]+\s*$")  # a row of figures is data, not a signature
 
 
 @dataclass
@@ -222,8 +223,35 @@ def _add_sheet(document: Document, sheet: _Sheet) -> None:
         block = document.add(kind, value.text, style=Style(all_caps=_is_caps(value.text)), source_part=sheet.name)
         block.original, block.offset_map = value.original, value.offset_map
     body = _without_rows(sheet, consumed)
-    if body is not None:
-        _add_table(document, body)
+    if body is None:
+        return
+    body, signature = _signature_rows(body)
+    _add_table(document, body)
+    if signature:
+        document.add(BlockKind.SIGNATURE, "\n".join(signature), source_part=sheet.name)
+
+
+def _signature_rows(sheet: _Sheet) -> tuple[_Sheet, list[str]]:
+    """The rows under the table after a blank row that hold a place-date line, a position and
+    a name — one or two values each, no number — are the signature, not rows of the list."""
+    blank = next((r for r in range(len(sheet.grid) - 1, 0, -1) if not any(v.text for v in sheet.grid[r])), None)
+    if blank is None:
+        return sheet, []
+    lines: list[str] = []
+    for row in sheet.grid[blank + 1:]:
+        distinct = list({id(v): v for v in row if v.text}.values())
+        if len(distinct) > 2 or any(SIGNATURE_NUMBER_RE.match(v.text) for v in distinct):
+            return sheet, []
+        lines.extend(v.text for v in distinct)
+    if not lines:
+        return sheet, []
+    top = blank
+    while top > 0 and not any(v.text for v in sheet.grid[top - 1]):
+        top -= 1
+    table = _Sheet(name=sheet.name, grid=sheet.grid[:top],
+                   spans={pos: span for pos, span in sheet.spans.items() if pos[0] < top},
+                   covered={pos for pos in sheet.covered if pos[0] < top})
+    return table, lines
 
 
 def _title_rows(sheet: _Sheet) -> tuple[list[_Value], int]:

@@ -11,12 +11,12 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
 from aggregate.appendix import appendix_json, appendix_path, write_appendix
-from aggregate.db import database_url, make_engine
+from aggregate.db import database_url, make_engine, stored_periods
 from aggregate.output import atomic_write_text, save_workbook
 from aggregate.report import write_report
 from aggregate.statistics import Statistics, build_statistics, write_statistics
 from aggregate.totals import AwardItem, DistrictTotals, district_totals
-from normalize.periods import parse_key
+from normalize.periods import consolidated_into, parse_key
 from normalize.registry import Registry, load_registry
 from tdkt.cli.console import fail, out
 
@@ -41,6 +41,7 @@ def report_command(
         raise fail(str(e)) from None
     units = load_registry(registry)
     engine = _engine(db)
+    _require_reports(engine, period)
     try:
         if format is ReportFormat.json:
             totals = district_totals(engine, period, units)
@@ -88,6 +89,15 @@ def _engine(url: str | None) -> Engine:
     except SQLAlchemyError as e:
         raise fail(f"{url}: không kết nối được cơ sở dữ liệu ({type(e).__name__})") from None
     return engine
+
+
+def _require_reports(engine: Engine, period: str) -> None:
+    """A period with no stored report would give a report of zeros that says every unit is
+    missing — or worse, looks complete: refuse it and name the periods there are."""
+    periods = stored_periods(engine)
+    if not set(consolidated_into(period)) & set(periods):
+        known = ", ".join(periods) if periods else "chưa có kỳ nào"
+        raise fail(f"Kỳ {period}: chưa có báo cáo đơn vị nào trong cơ sở dữ liệu (các kỳ đã có: {known})")
 
 
 def _write_stats(statistics: Statistics, path: Path, totals: DistrictTotals, district: str) -> None:

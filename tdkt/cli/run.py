@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import select
-
-from aggregate import db as tables
-from aggregate.db import make_engine
+from aggregate.db import make_engine, stored_periods
+from normalize.periods import report_periods
 from normalize.registry import load_registry
 from tdkt.cli.console import out
 from tdkt.cli.ingest import DbOption, RegistryOption, WorkersOption, run_ingest
@@ -26,10 +24,7 @@ def run_command(
     """Lưu cả lô báo cáo vào CSDL rồi lập báo cáo tổng hợp của huyện cho từng kỳ có trong CSDL."""
     summary = run_ingest(paths, db, registry, workers)
     engine = make_engine(db)
-    with engine.connect() as conn:
-        d = tables.documents.c
-        periods = sorted(p for p in conn.execute(
-            select(d.period).where(d.status == "current", d.period.is_not(None)).distinct()).scalars())
+    periods = report_periods(stored_periods(engine))
     out_dir.mkdir(parents=True, exist_ok=True)
     units = load_registry(registry)
     for period in periods:

@@ -1,69 +1,178 @@
 """`tdkt search QUERY` and `tdkt history NAME`: historical commendations and eligibility."""
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from aggregate.db import make_engine, upgrade
-from aggregate.history import MET, NOT_MET, candidates_for, eligibility, history, reported_years
-from aggregate.search import SearchQuery, search_commendations, search_text
-from extract.taxonomy import load_taxonomy
-from tdkt.cli.console import out
-from tdkt.cli.ingest import DbOption
+from aggregate.format import STATUS_WORDS
+from aggregate.history import MET, NOT_MET, HistoryEntry, candidates_for, eligibility, histories, reported_years
+from aggregate.output import atomic_write_text, csv_text, write_table
+from aggregate.search import CommendationHit, SearchQuery, search_commendations, search_text
+from extract.taxonomy import UNKNOWN, AwardContext, load_taxonomy, resolve_award
+from normalize.registry import Registry, load_registry
+from normalize.units import resolve
+from tdkt.cli.console import err, fail, out
+from tdkt.cli.ingest import DbOption, RegistryOption
 
 STATUS_TEXT = {MET: "[green]đạt[/]", NOT_MET: "[red]chưa đạt[/]", "unknown": "[yellow]chưa đủ hồ sơ để kết luận[/]"}
+KIND_WORDS = {"person": "cá nhân", "collective": "tập thể"}
+
+
+class RecipientKind(str, Enum):
+    person = "person"
+    collective = "collective"
+
+
+class HitFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+HEADERS = ["Điểm", "Người/tập thể", "Loại", "Khen thưởng", "Tình trạng", "Kỳ", "Đơn vị", "Quyết định",
+           "Tệp nguồn", "Trang", "Trích dẫn"]
+WIDTHS = [7, 28, 10, 40, 20, 10, 36, 16, 40, 7, 60]
 
 
 def search_command(
-    query: Annotated[str, typer.Argument(help="Tên người, tập thể hoặc từ cần tìm")],
-    award: Annotated[str | None, typer.Option("--award", help="Mã hình thức khen thưởng")] = None,
+    query: Annotated[str, typer.Argument(help="Tên người, tập thể (cả tên, một từ hoặc phần đầu của từ) hoặc từ cần tìm")],
+    award: Annotated[str | None, typer.Option("--award", help="Hình thức khen thưởng: mã hoặc tên")] = None,
     year_from: Annotated[int | None, typer.Option("--from", help="Từ năm")] = None,
     year_to: Annotated[int | None, typer.Option("--to", help="Đến năm")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="person hoặc collective")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị: mã hoặc tên")] = None,
+    kind: Annotated[RecipientKind | None, typer.Option("--kind", help="person (cá nhân) hoặc collective (tập thể)")] = None,
     text_search: Annotated[bool, typer.Option("--text", help="Tìm trong toàn văn báo cáo")] = False,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Số kết quả tối đa")] = 20,
+    format: Annotated[HitFormat, typer.Option("--format", "-f", help="table, json, csv hoặc xlsx")] = HitFormat.table,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Tệp kết quả (bắt buộc với xlsx)")] = None,
     db: DbOption = None,
+    registry: RegistryOption = None,
 ) -> None:
     """Tìm khen thưởng theo tên (không phân biệt hoa thường, dấu, đ/d; chịu được lỗi gõ)."""
+    if format is HitFormat.xlsx and out_file is None:
+        raise fail("--format xlsx cần --out TỆP.xlsx")
+    units = load_registry(registry)
+    award_id = _award_id(award) if award else None
+    unit_id = _unit_id(unit, units) if unit else None
     engine = make_engine(db)
     upgrade(engine)
     if text_search:
         for hit in search_text(engine, query, limit):
             out.print(f"{hit.file} tr.{hit.page or '—'} khối {hit.block}: {hit.text[:200]}", markup=False)
         return
-    hits = search_commendations(engine, SearchQuery(query, award, year_from, year_to, unit, kind, limit))
+    kind_value = kind.value if kind else None
+    hits = search_commendations(engine, SearchQuery(query, award_id, year_from, year_to, unit_id, kind_value,
+                                                    limit, more=True))
+    more = len(hits) > limit
+    hits = hits[:limit]
     if not hits:
         out.print(f"Không tìm thấy “{query}”.", markup=False)
         raise typer.Exit(1)
+    rows = [_row(h, units) for h in hits]
+    if format is HitFormat.table:
+        _print_table(query, rows)
+    elif format is HitFormat.json:
+        text = json.dumps([_json(h, r) for h, r in zip(hits, rows)], ensure_ascii=False, indent=1) + "\n"
+        if out_file:
+            atomic_write_text(out_file, text)
+        else:
+            print(text, end="")
+    elif out_file is None:  # csv on the terminal
+        print(csv_text(HEADERS, rows), end="")
+    else:
+        write_table(out_file, format.value, f"Kết quả tìm “{query}”", HEADERS, rows, WIDTHS)
+    notes = out if format is HitFormat.table or out_file else err  # keep json/csv on stdout clean
+    if out_file:
+        notes.print(f"Đã ghi {len(rows)} kết quả vào {out_file}", markup=False)
+    if more:
+        notes.print(f"Còn kết quả khác: mới có {limit} kết quả đầu (tăng --limit để xem thêm).")
+
+
+def _json(h: CommendationHit, row: list) -> dict:
+    """The hit's ids (for programs) with the names a person reads."""
+    return {**asdict(h), "award_name": row[3], "unit_name": row[6]}
+
+
+def _row(h: CommendationHit, units: Registry) -> list:
     tax = load_taxonomy()
+    name = tax.awards[h.award_id].name if h.award_id in tax.awards else h.award_id
+    return [h.score, h.recipient, KIND_WORDS.get(h.recipient_kind, h.recipient_kind), name,
+            STATUS_WORDS.get(h.status, h.status), h.period, unit_name(h.unit_id, units), h.decision, h.file, h.page,
+            h.quote]
+
+
+def unit_name(unit_id: str | None, units: Registry) -> str | None:
+    unit = units.find(unit_id) if unit_id else None
+    return unit.full_name if unit else unit_id
+
+
+def _print_table(query: str, rows: list[list]) -> None:
     table = Table(title=f"Kết quả cho “{query}”")
     for col in ("Điểm", "Người/tập thể", "Khen thưởng", "Kỳ", "Đơn vị", "Quyết định", "Nguồn"):
         table.add_column(col)
-    for h in hits:
-        name = tax.awards[h.award_id].name if h.award_id in tax.awards else h.award_id
-        source = f"{h.file}" + (f", tr.{h.page}" if h.page else "") + (f": “{h.quote[:80]}”" if h.quote else "")
-        table.add_row(f"{h.score:.0f}", h.recipient, name, h.period or "—", h.unit_id or "—", h.decision or "—", source)
+    for score, recipient, kind, award, status, period, unit, decision, file, page, quote in rows:
+        source = file + (f", tr.{page}" if page else "") + (f": “{quote[:80]}”" if quote else "")
+        who = recipient + (" (tập thể)" if kind == "tập thể" else "")
+        table.add_row(f"{score:.0f}", who, f"{award} ({status})", period or "—", unit or "—", decision or "—", source)
     out.print(table)
+
+
+def _award_id(text: str) -> str:
+    tax = load_taxonomy()
+    if text in tax.awards:
+        return text
+    award, _confidence = resolve_award(text, AwardContext())
+    if award == UNKNOWN:
+        raise fail(f"--award {text!r}: không phải hình thức khen thưởng nào trong danh mục")
+    return award
+
+
+def _unit_id(text: str, units: Registry) -> str:
+    if units.find(text):
+        return text
+    found = resolve(text, units)
+    if not found.resolved:
+        raise fail(f"--unit {text!r}: không có đơn vị này trong danh mục của {units.full_name}")
+    return found.unit.id
 
 
 def history_command(
     name: Annotated[str, typer.Argument(help="Tên người hoặc tập thể")],
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị (khi trùng tên)")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị: mã hoặc tên (khi trùng tên)")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Năm xét (mặc định: năm gần nhất có hồ sơ + 1)")] = None,
     db: DbOption = None,
+    registry: RegistryOption = None,
 ) -> None:
     """Quá trình khen thưởng theo thời gian và kiểm tra điều kiện đề nghị khen thưởng tiếp theo."""
+    units = load_registry(registry)
+    unit_id = _unit_id(unit, units) if unit else None
     engine = make_engine(db)
     upgrade(engine)
-    entries = history(engine, name, unit)
-    if not entries:
+    found = histories(engine, name, unit_id)
+    if not found:
         out.print(f"Không có hồ sơ khen thưởng của “{name}”.", markup=False)
         raise typer.Exit(1)
+    if len(found) > 1:
+        out.print(f"Có {len(found)} người/tập thể tên “{found[0][0].recipient}” ở các đơn vị khác nhau "
+                  "(dùng --unit để chọn một):", markup=False)
+        for entries in found:
+            out.print(f"  • {entries[0].recipient} — {unit_name(entries[0].unit_id, units) or 'chưa rõ đơn vị'}"
+                      f" ({len(entries)} lần khen thưởng)", markup=False)
+    for entries in found:
+        _print_history(engine, entries, year, units)
+
+
+def _print_history(engine, entries: list[HistoryEntry], year: int | None, units: Registry) -> None:
     first = entries[0]
-    out.print(f"[bold]{first.recipient}[/] ({first.unit_id or 'chưa rõ đơn vị'})")
+    out.print(f"\n[bold]{first.recipient}[/] — {unit_name(first.unit_id, units) or 'chưa rõ đơn vị'}")
     table = Table(title="Quá trình khen thưởng")
     for col in ("Năm", "Kỳ", "Khen thưởng", "Quyết định", "Nguồn"):
         table.add_column(col)

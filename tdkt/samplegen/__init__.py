@@ -79,6 +79,7 @@ def generate(out_dir: Path, seed: int = 2021, units: int | None = None, periods:
         plants.records.append(missing_record(registry, plants.missing_unit, specs[-2].id, specs[-1].id))
     write_json(out_dir / "key" / "district-totals.json", district_totals(golds))
     write_json(out_dir / "key" / "planted-problems.json", {"seed": seed, "problems": plants.records})
+    write_json(out_dir / "key" / "planted-cases.json", {"seed": seed, "cases": plants.cases})
     write_json(out_dir / "manifest.json", manifest.to_dict())
     return manifest
 
@@ -113,9 +114,9 @@ def choose_plants(seed: int, chosen: list[tuple[Unit, int]]) -> Plants:
     rng.shuffle(communes)
     schools = [u.id for u, copy in chosen if u.kind == "truong" and copy == 0]
     has_pgd = any(u.id == "phong_giao_duc_va_dao_tao" for u, _ in chosen)
-    picks = communes + [None] * 4
+    picks = communes + [None] * 5
     return Plants(missing_unit=picks[0], magnitude_unit=picks[1], jump_unit=picks[2], mismatch_unit=picks[3],
-                  duplicate_school=rng.choice(schools) if schools and has_pgd else None)
+                  duplicate_school=rng.choice(schools) if schools and has_pgd else None, same_name_unit=picks[4])
 
 
 def period_reports(ctx: PeriodContext, chosen: list[tuple[Unit, int]], registry: Registry) -> list[Report]:
@@ -140,7 +141,8 @@ def period_reports(ctx: PeriodContext, chosen: list[tuple[Unit, int]], registry:
 
 def assign_formats(seed: int, reports: list[Report], plants: Plants, allowed: frozenset[str], full_corpus: bool) -> None:
     """Mostly DOCX; a fixed quota of the other formats on documents carrying no planted problem."""
-    planted = {r["document"] if isinstance(r["document"], str) else d for r in plants.records for d in ([r["document"]] if isinstance(r["document"], str) else r["document"])}
+    kept = plants.records + [c for c in plants.cases if c["kind"] == "same_name_two_units"]
+    planted = {d for r in kept for d in ([r["document"]] if isinstance(r["document"], str) else r["document"])}
     candidates = [r for r in reports if r.doc_kind == "unit_report" and r.stem not in planted]
     rng = random.Random(f"{seed}:formats")
     rng.shuffle(candidates)

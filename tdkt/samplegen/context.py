@@ -76,7 +76,10 @@ class Plants:
     jump_unit: str | None = None  # a commune whose job figure jumps +400%
     mismatch_unit: str | None = None  # a commune whose award list is shorter than its count
     duplicate_school: str | None = None  # a school whose proposal Phòng GD&ĐT repeats
+    same_name_unit: str | None = None  # a commune proposing someone named like a school's teacher
     records: list[dict[str, Any]] = field(default_factory=list)
+    # cases for consolidation and search that are not problems (no finding expected)
+    cases: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -91,6 +94,7 @@ class PeriodContext:
     true_values: dict[tuple[str, str, str], Decimal] = field(default_factory=dict)  # (unit, indicator, unit word)
     exemplary: list[dict[str, Any]] = field(default_factory=list)  # people the district report repeats
     school_proposals: list[dict[str, Any]] = field(default_factory=list)  # rows Phòng GD&ĐT may repeat
+    same_name_people: list[dict[str, Any]] = field(default_factory=list)  # a teacher a commune's list names again
     huyen_proposals: dict[str, list[int]] = field(default_factory=dict)  # award id -> [collectives, individuals]
     reported_units: list[str] = field(default_factory=list)
     commune_ids: set[str] = field(default_factory=set)

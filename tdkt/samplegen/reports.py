@@ -161,11 +161,21 @@ def exemplary_people(b: Builder, ctx: PeriodContext, rng: random.Random, unit: U
 
 
 def award_table(b: Builder, ctx: PeriodContext, rng: random.Random, unit: Unit, award_name: str, rows: int,
-                unit_cell: str, positions: tuple[str, ...], extra_people: list[dict[str, Any]] | None = None) -> list[str]:
-    """'Danh sách đề nghị khen thưởng' with one row per person; returns the names listed."""
+                unit_cell: str, positions: tuple[str, ...], extra_people: list[dict[str, Any]] | None = None,
+                collectives: list[tuple[str, str]] | None = None) -> list[str]:
+    """'Danh sách đề nghị khen thưởng' with one row per person; returns the names listed. With
+    `collectives` (name, kind), the list has two groups, "I. Tập thể" and "II. Cá nhân", as
+    real lists do; the collectives are registered as organizations."""
     b.add("paragraph", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", bold=True, align="center")
     table = [["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"]]
     listed: list[str] = []
+    if collectives:
+        table.append(["I", "Tập thể", "", "", ""])
+        for n, (name, kind) in enumerate(collectives, 1):
+            table.append([str(n), name, "", unit_cell, award_name])
+            listed.append(name)
+            b.org(f"collective:{name}", name, kind)
+        table.append(["II", "Cá nhân", "", "", ""])
     entries = list(extra_people or [])
     for person in names.distinct_people(rng, rows - len(entries), ctx.names_taken):
         entries.append({"name": person.full, "role": rng.choice(positions), "organization": unit_cell})
@@ -176,6 +186,18 @@ def award_table(b: Builder, ctx: PeriodContext, rng: random.Random, unit: Unit, 
         b.item("people", {"name": entry["name"], "role": entry["role"], "organization": entry["organization"]}, " | ".join(row))
     b.table(table)
     return listed
+
+
+COMMUNE_COLLECTIVES = (("Trạm Y tế", "co_quan"), ("Hội Nông dân", "doan_the"), ("Đoàn Thanh niên", "doan_the"),
+                       ("Hội Cựu chiến binh", "doan_the"), ("Hội Liên hiệp Phụ nữ", "doan_the"))
+
+
+def commune_collectives(ctx: PeriodContext, unit: Unit) -> list[tuple[str, str]]:
+    """One or two of the commune's own bodies proposed with its people (their own stream of
+    chance, so the rest of the report stays as it was)."""
+    rng = ctx.rng(unit.id, "collectives")
+    picks = rng.sample(COMMUNE_COLLECTIVES, rng.randint(1, 2))
+    return [(f"{head} {unit.full_name}", kind) for head, kind in picks]
 
 
 # --- unit reports -----------------------------------------------------------------------------
@@ -380,6 +402,8 @@ def proposals(b: Builder, ctx: PeriodContext, rng: random.Random, unit: Unit, st
         b.org(unit.id, cell, "truong")
         listed = award_table(b, ctx, rng, unit, "Chiến sĩ thi đua cơ sở", rows, cell, SCHOOL_POSITIONS)
         item["recipients"] = listed
+        if last and not ctx.same_name_people and unit.id != ctx.plants.duplicate_school:
+            ctx.same_name_people.append({"name": listed[-1], "unit_id": unit.id, "stem": stem})
         if last and unit.id == ctx.plants.duplicate_school:
             ctx.school_proposals.append({"name": listed[0], "organization": cell, "unit_id": unit.id, "stem": stem})
         return
@@ -387,10 +411,12 @@ def proposals(b: Builder, ctx: PeriodContext, rng: random.Random, unit: Unit, st
     rows = rng.randint(2, 5)
     stated = rows + 1 if last and unit.id == ctx.plants.mismatch_unit else rows
     reason = rng.choice(reasons)
-    clause, item = statement(rng, kind, "proposed", individuals=stated)
+    collectives = commune_collectives(ctx, unit) if unit.is_commune else []
+    clause, item = statement(rng, kind, "proposed", collectives=len(collectives) or None, individuals=stated)
     text = f"{capitalize(clause)} có {reason} (có danh sách kèm theo)."
     item = add_statement(b, clause, item, text, reason=reason, kind="paragraph")
-    ctx.huyen_proposals.setdefault(kind.id, [0, 0])[1] += stated
+    ctx.huyen_proposals.setdefault(kind.id, [0, 0])[0] += len(collectives)
+    ctx.huyen_proposals[kind.id][1] += stated
     cell = unit.authority.replace("Ủy ban nhân dân", "UBND") if unit.authority else unit.name
     b.org(unit.id, cell, "co_quan" if unit.is_commune else unit.kind)
     positions = COMMUNE_POSITIONS if unit.is_commune else OFFICE_POSITIONS
@@ -409,8 +435,20 @@ def proposals(b: Builder, ctx: PeriodContext, rng: random.Random, unit: Unit, st
             ctx.plants.records.append({"kind": "duplicate_award", "document": [p["stem"], stem], "unit": p["unit_id"],
                                        "item": {"name": p["name"], "award": kind.id},
                                        "expected_finding": f"{p['name']} được đề nghị “{kind.name}” hai lần trong kỳ {ctx.period.id}"})
-    listed = award_table(b, ctx, rng, unit, "Giấy khen của Chủ tịch UBND huyện", rows, cell, positions)
+    same = ctx.same_name_people.pop(0) if ctx.last_period and unit.id == ctx.plants.same_name_unit and \
+        ctx.same_name_people else None
+    extra_people = [{"name": same["name"], "role": positions[0], "organization": cell}] if same else None
+    listed = award_table(b, ctx, rng, unit, "Giấy khen của Chủ tịch UBND huyện", rows, cell, positions,
+                         extra_people, collectives)
     item["recipients"] = listed
+    if same:
+        ctx.plants.cases.append({"kind": "same_name_two_units", "document": [same["stem"], stem],
+                                 "unit": [same["unit_id"], unit.id], "item": {"name": same["name"]},
+                                 "expected": f"hai người tên {same['name']}, ở hai đơn vị, là hai người"})
+    if collectives:
+        ctx.plants.cases.append({"kind": "collective_recipients", "document": stem, "unit": unit.id,
+                                 "item": {"award": kind.id, "recipients": [n for n, _ in collectives]},
+                                 "expected": "tập thể được đề nghị khen thưởng tìm được theo tên"})
     if stated != rows:
         ctx.plants.records.append({"kind": "total_mismatch", "document": stem, "unit": unit.id,
                                    "item": {"award": kind.id, "stated_individuals": stated, "listed": rows},
