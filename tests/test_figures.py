@@ -210,3 +210,11 @@ def test_the_counted_noun_stops_at_the_head_noun() -> None:
     found = by_raw("Giao 11 thanh niên nhập ngũ, đạt 63,5% KH.")
     assert found["11 thanh niên"].figure.unit == "thanh niên"
     assert found["11 thanh niên"].figure.attainment.percent == 63.5
+
+
+def test_the_level_past_a_stop_word_stays_in_the_indicator() -> None:
+    """'trong các cuộc thi cấp huyện' ends the phrase at 'trong', but the level tells the
+    district's prizes from the province's: it is kept."""
+    found = by_raw("Có 24 học sinh đạt giải trong các cuộc thi cấp huyện; 05 học sinh đạt giải cấp tỉnh.")
+    assert found["24 học sinh"].figure.indicator == "Học sinh đạt giải cấp huyện"
+    assert found["05 học sinh"].figure.indicator.endswith("cấp tỉnh")

@@ -52,7 +52,7 @@ def test_period_composition():
     "indicator,unit,expected",
     [
         ("Diện tích lúa ruộng vụ chiêm xuân", "ha", "dien_tich_lua"),
-        ("tổng đàn trâu, bò", "con", "tong_dan_gia_suc"),
+        ("tổng đàn trâu, bò", "con", "dan_trau_bo"),  # a part of the livestock, not its total
         ("Số thẻ bảo hiểm y tế đã cấp cho người dân", "thẻ", "the_bhyt"),
         ("Thu ngân sách nhà nước trên địa bàn xã", "đồng", "thu_ngan_sach_tren_dia_ban"),
         ("Gọi công dân nhập ngũ", "công dân", "tuyen_quan"),
@@ -107,6 +107,20 @@ def test_poultry_is_not_livestock():
 
     assert match_indicator("Tổng đàn gia cầm", "con").indicator.id == "tong_dan_gia_cam"
     assert match_indicator("Tổng đàn gia súc", "con").indicator.id == "tong_dan_gia_suc"
+
+
+@pytest.mark.parametrize("first,second,unit", [
+    ("Học sinh giỏi cấp huyện", "Học sinh giỏi cấp tỉnh", "học sinh"),  # a pupil may win both
+    ("Tổng số lần khám bệnh", "Điều trị nội trú", "lượt người"),  # an inpatient was a visit first
+    ("Huấn luyện dân quân tự vệ", "Huấn luyện lực lượng thường trực", "đồng chí"),  # two forces
+    ("Giải quyết việc làm mới", "Đưa lao động đi làm việc ngoài tỉnh", "lao động"),
+])
+def test_counts_that_overlap_are_never_one_indicator(first, second, unit):
+    from normalize.indicators import match_indicator
+
+    a, b = match_indicator(first, unit), match_indicator(second, unit)
+    assert a.indicator and b.indicator and a.indicator.id != b.indicator.id
+    assert not a.needs_confirmation and not b.needs_confirmation
 
 
 @pytest.mark.parametrize("phrase,unit,counted", [

@@ -8,6 +8,7 @@ against SQLite and, when a server answers, PostgreSQL.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -290,6 +291,9 @@ def test_report_docx_has_the_decree_layout_and_the_totals(totals: DistrictTotals
     for value, unit in ((GIEO_TRONG, "ha"), (GIA_SUC, "con"), (NGAN_SACH, "đồng")):
         assert format_quantity(value, unit) in body
     assert "Ông Lò Văn Mạnh (Chủ tịch UBND xã, xã Pú Xi)" in body  # section III, with the post from the list
+    # what a person reads: Vietnamese numbers, names — no scientific notation, no ids
+    assert not re.search(r"\d[eE][+-]?\d", body)
+    assert not re.search(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", body), re.findall(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", body)
     # he is only proposed: listed under the proposals, never under a heading saying "được khen thưởng"
     texts = [p.text for p in doc.paragraphs]
     proposed = texts.index(next(t for t in texts if t.endswith("Tập thể, cá nhân được đề nghị khen thưởng")))

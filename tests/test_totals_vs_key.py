@@ -109,3 +109,30 @@ def test_livestock_and_poultry_are_apart(corpus):
     assert all("gia cầm" not in (c.quote or "").lower() or "gia súc" in (c.quote or "").lower()
                for c in livestock.contributions)
     assert poultry.value > 0 and livestock.value != poultry.value
+
+
+@pytest.fixture(scope="module")
+def animals(tmp_path_factory):
+    """Every 2021-H1 unit report that counts livestock or poultry, in whatever format it came."""
+    manifest = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    wanted = {"tong_dan_gia_suc", "tong_dan_gia_cam"}
+    files = [SAMPLES / e["file"] for e in manifest["documents"]
+             if e["period"] == PERIOD and e["doc_kind"] == "unit_report"
+             and wanted & {f["indicator_id"] for f in json.loads((SAMPLES / e["key"]).read_text(encoding="utf-8"))["figures"]}]
+    url = f"sqlite:///{tmp_path_factory.mktemp('animals') / 'tdkt.db'}"
+    summary = ingest(files, make_engine(url), workers=1)
+    assert not summary.failures
+    key = json.loads((SAMPLES / "key" / "district-totals.json").read_text(encoding="utf-8"))[PERIOD]["figures"]
+    return district_totals(make_engine(url), PERIOD, load_registry()), key
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("indicator", ["tong_dan_gia_suc", "tong_dan_gia_cam"])
+def test_livestock_and_poultry_totals_equal_the_key(animals, indicator):
+    """The key's district totals (key/district-totals.json) apply the registry's rule too: the
+    Phòng NN&PTNT's livestock is the total, the communes' livestock stands beside it."""
+    totals, key = animals
+    expected = key[indicator]["con"]
+    total = next(t for t in totals.figures if (t.indicator_id, t.unit) == (indicator, "con"))
+    assert total.value == Decimal(str(expected["sum"]))
+    assert total.covered_value == Decimal(str(expected.get("covered", {}).get("sum", 0)))

@@ -43,6 +43,8 @@ RIGHT_STOPS = (
     "với", "nhân dịp", "tại", "trong", "so với", "góp phần", "nhằm", "để", "trên địa bàn", "theo",
     "thông qua", "do", "vào", "từ nguồn", "gắn với", "nâng", "đưa",
 )
+LEVEL_RE = re.compile(r"\bcấp\s+(?:huyện|tỉnh|thành phố|trường|cơ sở|quốc gia|toàn quốc|xã|bộ|ngành|trung ương)\b",
+                      re.IGNORECASE)
 COMMENDATION = re.compile(
     r"khen thưởng|bằng khen|giấy khen|danh hiệu|tặng thưởng|huân chương|huy chương|chiến sĩ thi đua"
     r"|lao động tiên tiến|cờ thi đua|tập thể lao động|biểu dương|tuyên dương|đề nghị|trình|xét tặng"
@@ -378,8 +380,13 @@ def _right_phrase(text: str, cand: _Candidate, quantities: list[NumberMatch], co
     limit, before_number = _next_boundary(text, cand, quantities)
     segment = text[cand.noun_end:limit]
     stopped = _cut_at_stops(segment)
+    level = None
     if len(stopped) < len(segment.strip()):
-        segment = segment[: segment.find(stopped) + len(stopped)] if stopped else ""
+        kept = segment.find(stopped) + len(stopped) if stopped else 0
+        # the level said past the stop still tells what is counted: "học sinh đạt giải trong
+        # các cuộc thi cấp huyện" counts the district's prizes, apart from the province's
+        level = LEVEL_RE.search(text, cand.noun_end + kept, limit) if stopped else None
+        segment = segment[:kept]
     elif before_number:
         cut = max(segment.rfind(" và "), segment.rfind(","))
         segment = segment[:cut] if cut >= 0 else segment
@@ -406,6 +413,9 @@ def _right_phrase(text: str, cand: _Candidate, quantities: list[NumberMatch], co
         end = pieces[0][0] + trailing.start()
     cand.right = ", ".join(text[s:min(e, end)].strip() for s, e in pieces if s < end)
     cand.right_end = max(cand.right_end, end)
+    if level and not LEVEL_RE.search(cand.right):
+        cand.right = f"{cand.right} {level.group(0)}"
+        cand.right_end = max(cand.right_end, level.end())
 
 
 def _next_boundary(text: str, cand: _Candidate, quantities: list[NumberMatch]) -> tuple[int, bool]:

@@ -64,7 +64,7 @@ def generate(out_dir: Path, seed: int = 2021, units: int | None = None, periods:
     chosen = select_units(registry, units)
     plants = choose_plants(seed, chosen)
     manifest = Manifest(seed, [s.id for s in specs])
-    golds: list[tuple[str, str, dict[str, Any]]] = []
+    golds: list[tuple[str, str, str | None, dict[str, Any]]] = []
     reports: list[Report] = []
     for spec in specs:
         ctx = PeriodContext(seed, spec, registry, plants, district_documents(seed, spec.year), spec is specs[-1])
@@ -74,10 +74,10 @@ def generate(out_dir: Path, seed: int = 2021, units: int | None = None, periods:
     with tempfile.TemporaryDirectory(prefix="tdkt-samples-") as tmp:
         for report in reports:
             manifest.entries.append(write_report(report, out_dir, Path(tmp), seed))
-            golds.append((report.period, report.doc_kind, report.gold))
+            golds.append((report.period, report.doc_kind, report.unit_id, report.gold))
     if plants.missing_unit and len(specs) > 1:
         plants.records.append(missing_record(registry, plants.missing_unit, specs[-2].id, specs[-1].id))
-    write_json(out_dir / "key" / "district-totals.json", district_totals(golds))
+    write_json(out_dir / "key" / "district-totals.json", district_totals(golds, registry))
     write_json(out_dir / "key" / "planted-problems.json", {"seed": seed, "problems": plants.records})
     write_json(out_dir / "key" / "planted-cases.json", {"seed": seed, "cases": plants.cases})
     write_json(out_dir / "manifest.json", manifest.to_dict())
