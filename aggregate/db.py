@@ -6,8 +6,13 @@ functions here and in `store.py`.
 """
 from __future__ import annotations
 
+import functools
 import os
+import random
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -29,7 +34,9 @@ from sqlalchemy import (
     event,
     select,
 )
+from sqlalchemy.exc import OperationalError
 
+T = TypeVar("T")
 DEFAULT_URL = "sqlite:///tdkt.db"
 # exact money: 38 digits with 6 after the point covers any budget figure in đồng
 NUMBER = Numeric(38, 6, asdecimal=True)
@@ -233,6 +240,30 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
+LOCKED_RETRIES = 5
+
+
+def retry_locked(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run a whole transaction again when SQLite answers "database is locked" at once.
+
+    The busy timeout makes a writer wait for another's lock, but SQLite returns SQLITE_BUSY
+    without waiting where waiting could deadlock (a read snapshot upgraded to a write, the WAL
+    read-lock protocol under heavy contention, the switch to WAL of a new file). Each function
+    wrapped is one transaction that rolls back whole, so running it again is safe."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        for attempt in range(LOCKED_RETRIES):
+            try:
+                return fn(*args, **kwargs)
+            except OperationalError as e:
+                if "database is locked" not in str(e) or attempt == LOCKED_RETRIES - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1) + random.random() * 0.2)
+        raise AssertionError("unreachable")
+
+    return wrapper
+
+
 def write_lock(conn: Connection) -> None:
     """Take the database's write lock for the rest of `conn`'s transaction.
 
@@ -260,6 +291,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+@retry_locked
+def stored_hashes(engine: Engine) -> set[str]:
+    """The sha256 of every stored file."""
+    with engine.connect() as conn:
+        return set(conn.execute(select(documents.c.sha256)).scalars())
+
+
 def stored_periods(engine: Engine) -> list[str]:
     """The periods that have at least one current report, in order."""
     d = documents.c
@@ -279,6 +317,7 @@ def insert_ignore(table: Table, engine_or_conn) -> object:
     return sqlite_insert(table).on_conflict_do_nothing()
 
 
+@retry_locked
 def upgrade(engine: Engine) -> None:
     """Bring the database to the newest schema with Alembic (creates it when new)."""
     from alembic import command

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from aggregate import db
@@ -158,8 +158,7 @@ def ingest(
 def _not_stored(engine: Engine, files: list[Path], summary: IngestSummary,
                 on_file: Callable[[Path, str], None] | None) -> list[Path]:
     summary.files = len(files)
-    with engine.connect() as conn:
-        stored = set(conn.execute(select(db.documents.c.sha256)).scalars())
+    stored = db.stored_hashes(engine)
     todo = []
     for path in files:
         try:

@@ -37,6 +37,7 @@ def _prov(p: Provenance, section: str | None) -> dict[str, Any]:
     return {"section": section, "block": p.block, "page": p.page, "start": p.start, "end": p.end, "quote": p.quote}
 
 
+@db.retry_locked
 def sync_units(engine: Engine, registry: Registry) -> None:
     """Copy the registry's units into the `units` table (insert the new, update the changed)."""
     with engine.begin() as conn:
@@ -51,6 +52,7 @@ def sync_units(engine: Engine, registry: Registry) -> None:
                 conn.execute(insert(db.units).values(id=u.id, **values))
 
 
+@db.retry_locked
 def store_report(
     engine: Engine, document: Document, extraction: Extraction, report: NormalizedReport, is_district: bool = False,
     before_commit: Callable[[Connection], None] | None = None,

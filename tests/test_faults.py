@@ -25,7 +25,7 @@ def tdkt(*args: str, fault: str | None = None, timeout: int = 600) -> subprocess
     env = {k: v for k, v in os.environ.items() if k != "TDKT_FAULT"}
     if fault:
         env["TDKT_FAULT"] = fault
-    return subprocess.run([sys.executable, "-m", "tdkt.cli.main", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "tdkt.cli.main", *args, *(["--debug"] if os.environ.get("TDKT_TEST_DEBUG") else [])], capture_output=True, text=True,
                           timeout=timeout, env=env)
 
 
