@@ -4,8 +4,9 @@ Names are compared folded (case, diacritics, đ/d and tone style do not matter: 
 "VŨ THỊ NGỌT" and "Vũ Thị Ngọt" are one key). The names that answer a query (the whole name,
 names holding its words or their beginnings, typos) come from an in-memory index of the
 *distinct* folded names (`recipient_names`, far smaller than the commendations) refreshed when
-it grows; their commendations are then fetched through the B-tree index of the key. The SQL is built apart from running it (`*_sql` functions) and the
-user's words only ever travel as bound parameters.
+it grows; their commendations are then fetched through the B-tree index of the key. The SQL
+is built apart from running it (`*_sql` functions) and the user's words only ever travel as
+bound parameters.
 """
 from __future__ import annotations
 
@@ -66,8 +67,8 @@ def period_year(period: str | None) -> int | None:
 
 
 _SELECT = (
-    "SELECT c.id, c.recipient, c.recipient_key, c.recipient_kind, c.award_id, c.period, c.year, c.unit_id, c.decision, "
-    "c.status, c.page, c.quote, d.file FROM commendations c JOIN documents d ON d.id = c.document_id "
+    "SELECT c.id, c.recipient, c.recipient_key, c.recipient_kind, c.award_id, c.period, c.year, c.unit_id, "
+    "c.decision, c.status, c.page, c.quote, d.file FROM commendations c JOIN documents d ON d.id = c.document_id "
     "WHERE d.status = 'current'"
 )
 

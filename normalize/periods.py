@@ -131,15 +131,16 @@ def parts_of(key: str) -> list[list[str]]:
     return []
 
 
-CALENDAR_KINDS = ("year", "half_year", "nine_months", "quarter", "month")
+# the reports that take in a school year's papers (TĐKT reports by half-year and year)
+CONSOLIDATING_KINDS = ("year", "half_year", "nine_months")
 
 
 def consolidated_into(key: str) -> list[str]:
     """The periods whose papers go into the consolidated report of `key`: itself and, for a
-    calendar period, the school years that end inside it (a school's list of titles for
-    2019-2020, given in May 2020, comes with the reports of 2020-H1 and of 2020)."""
+    half-year, nine months or year, the school years that end inside it (a school's list of
+    titles for 2019-2020, given in May 2020, comes with the reports of 2020-H1 and of 2020)."""
     period = parse_key(key)
-    if period.kind not in CALENDAR_KINDS:
+    if period.kind not in CONSOLIDATING_KINDS:
         return [key]
     out = [key]
     for year in range(int(period.start[:4]), int(period.end[:4]) + 1):

@@ -27,6 +27,7 @@ MAX_TITLE_ROWS = 3
 DECIMAL_PLACES_RE = re.compile(r"0\.(0+)")
 WHITESPACE_RE = re.compile(r"\s*\n\s*")
 SIGNATURE_NUMBER_RE = re.compile(r"^\s*[\d.,%]+\s*$")  # a row of figures is data, not a signature
+SIGNATURE_MAX_LINES = 5  # place-date, authority, position, name (and a title): more is a list
 
 
 @dataclass
@@ -235,7 +236,7 @@ def _signature_rows(sheet: _Sheet) -> tuple[_Sheet, list[str]]:
     """The rows under the table after a blank row that hold a place-date line, a position and
     a name — one or two values each, no number — are the signature, not rows of the list."""
     blank = next((r for r in range(len(sheet.grid) - 1, 0, -1) if not any(v.text for v in sheet.grid[r])), None)
-    if blank is None:
+    if blank is None or len(sheet.grid[0]) < 3 or len(sheet.grid) - blank - 1 > SIGNATURE_MAX_LINES:
         return sheet, []
     lines: list[str] = []
     for row in sheet.grid[blank + 1:]:
