@@ -69,6 +69,26 @@ def test_generic_mentions_are_not_units(text: str) -> None:
     assert orgs(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name ends before "và" that opens another unit or a rank, and before a person's name
+    ("Trường THPT Lê Duẩn và UBND tỉnh trao cờ", ["Trường THPT Lê Duẩn", "UBND tỉnh"]),
+    ("Phòng PC45 và Đại tá Nguyễn Văn Chính được tặng", ["Phòng PC45"]),
+    ("UBND huyện Kbang Nguyễn Văn Dũng phát biểu", ["UBND huyện Kbang"]),
+    # the motto names no commune; a byline glued after a period is not part of the place
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", []),
+    ("công an huyện Nam Trà My.ĐĂNG NGUYÊN", ["công an huyện Nam Trà My"]),
+    ("UBND TP.HCM khen thưởng", ["UBND TP.HCM"]),
+    # heads of trade unions, journals and factories
+    ("LĐLĐ huyện Vĩnh Thạnh và Tổng LĐLĐ Việt Nam", ["LĐLĐ huyện Vĩnh Thạnh", "Tổng LĐLĐ Việt Nam"]),
+    ("Tạp chí Thi đua, Khen thưởng", ["Tạp chí Thi đua, Khen thưởng"]),
+    ("Nhà máy Z131 thuộc Tổng cục Công nghiệp Quốc phòng", ["Nhà máy Z131", "Tổng cục Công nghiệp Quốc phòng"]),
+])
+def test_where_a_name_ends(text: str, expected: list[str]) -> None:
+    assert [name for name, _ in orgs(text)] == expected
+    # the document-wide pass (no word segmentation) ends them at the same places
+    assert [m.name for m in find_organizations(text)] == expected
+
+
 def test_short_forms_merge_into_the_one_longer_name() -> None:
     names = canonical_names(
         ["UBND huyện", "Công an huyện", "Công an huyện Tuần Giáo", "Mặt trận Tổ quốc", "Ủy ban MTTQ",

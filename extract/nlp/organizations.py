@@ -30,7 +30,11 @@ TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, Blo
 
 # A unit of text: a syllable or acronym (with inner & / . ' kept: "HĐND&UBND", "20/7", "P.II"),
 # or one punctuation character.
-_UNIT = re.compile(r"[^\W_]+(?:[&/.'’][^\W_]+)*|\S")
+# "TP.HCM", "P.1" are one unit; "My.ĐĂNG" (a byline glued to a sentence) is two: a dot joins
+# only after a capital or a digit
+_UNIT = re.compile(r"[^\W_]+(?:(?:[&/'’]|(?<=[A-Z0-9ĐÂĂÊÔƠƯ])\.)[^\W_]+)*|\S")
+# the motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" holds "xã" but names no commune
+_MOTTO = re.compile(r"c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a(?:\s+vi[ệe]t\s+nam)?", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _DIGITS = re.compile(r"\d+(?:/\d+)?$")
 # Abbreviations expanded when comparing two spellings of one unit.
@@ -187,7 +191,14 @@ def _second_syllable(out: list[Unit], syllable: str) -> bool:
     prev = out[-1].text
     first_of_word = len(out) < 2 or out[-2].word != out[-1].word
     return (syllable.isalpha() and syllable.islower() and prev.isalpha() and len(prev) > 1
-            and prev[0].isupper() and prev[1:].islower() and first_of_word)
+            and prev[0].isupper() and prev[1:].islower() and first_of_word
+            and syllable not in FUNCTION_WORDS)
+
+
+# words that are never the second syllable of a capitalised word ("Lê Duẩn và UBND tỉnh")
+FUNCTION_WORDS = frozenset({"và", "của", "các", "cho", "với", "tại", "ở", "thuộc", "trong", "đã", "được", "là",
+                            "có", "hoặc", "về", "từ", "đến", "theo", "trên", "dưới", "năm", "ngày", "tặng",
+                            "trao", "sẽ", "vừa", "đang", "nhận"})
 
 
 def words_of(doc: Doc) -> list[tuple[int, int]]:
@@ -278,8 +289,8 @@ def _place_name(units: list[Unit], k: int, limit: int = 4) -> int:
     lex = lexicon()
     j = k
     while j < len(units) and j - k < limit and _is_name_word(units[j]) and (j == k or _joined(units, j - 1, j)):
-        if j > k and _starts_unit(units, j):
-            break
+        if j > k and (_starts_unit(units, j) or _person_run(units, j)):
+            break  # "UBND huyện Kbang Nguyễn Văn Dũng": the place ends where a person's name begins
         if units[j].low in lex.not_names:
             break
         j += 1
@@ -492,7 +503,7 @@ def find_organizations(text: str, words: list[tuple[int, int]] | None = None) ->
 
 def _line_organizations(text: str, words: list[tuple[int, int]] | None) -> list[OrgMention]:
     units = units_of(text, words)
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in _MOTTO.finditer(text)]
     out: list[OrgMention] = []
     i = 0
     while i < len(units):
