@@ -257,3 +257,46 @@ def test_giver_with_its_proper_name_keeps_the_counts(text, award, individuals, c
 def test_award_title_in_quotes_keeps_the_count_after_it(text, award, collectives, households):
     awards = run([text], issuer="Ủy ban nhân dân xã Quài Tở")
     assert [(a.award, a.collectives, a.households) for a in awards] == [(award, collectives, households)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the giver between the passive and the verb; the subject before it is the recipient
+        ("Ngành Nông nghiệp và PTNT tỉnh nhà vinh dự được Chủ tịch nước tặng thưởng Huân chương Lao động hạng "
+         "Nhất và đồng chí Nguyễn Đức Thu, Giám đốc Sở Nông nghiệp và PTNT vinh dự được tặng thưởng Huân chương "
+         "Lao động hạng Ba.",
+         [("huan_chuong_lao_dong_hang_nhat", 1, None), ("huan_chuong_lao_dong_hang_ba", None, 1)]),
+        # a year between the award and "cho"; "cho tập thể" with no unit's name is one collective
+        ("Công đoàn ngành trao Cờ thi đua xuất sắc năm 2023 cho tập thể Trường THPT Vũng Tàu.",
+         [("co_thi_dua_to_chuc_dang_doan_the_dia_phuong", 1, None)]),
+        ("Đồng chí Phó Chủ tịch nước trao Huân chương Lao động hạng Nhất của Chủ tịch nước cho tập thể cán bộ, "
+         "công chức Sở Nông nghiệp & PTNT.",
+         [("huan_chuong_lao_dong_hang_nhat", 1, None)]),
+    ],
+)
+def test_named_recipients_count_one_each(text, expected):
+    awards = run([text], issuer=None)
+    assert [(a.award, a.collectives, a.individuals) for a in awards] == expected
+
+
+def test_a_mass_organisations_bare_giay_khen_is_its_own():
+    awards = run(["Năm 2020, 190 tập thể, 435 cá nhân được tặng giấy khen vì có thành tích xuất sắc."],
+                 issuer="Hội Liên hiệp Phụ nữ huyện Thuận Nam")
+    assert [(a.award, a.collectives, a.individuals) for a in awards] == [
+        ("giay_khen_to_chuc_dang_doan_the", 190, 435)]
+
+
+def test_a_bare_form_takes_the_one_tier_the_document_names():
+    """A headline's "Tặng bằng khen" is the Bằng khen of the Chủ tịch UBND tỉnh the article
+    names; with two tiers named it stays the form's default."""
+    from extract.nlp.awards import settle_bare_forms
+
+    one = settle_bare_forms(run(["Tặng bằng khen cho 46 tập thể và cá nhân",
+                                 "UBND tỉnh tặng bằng khen của Chủ tịch UBND tỉnh cho 23 tập thể và 23 cá nhân."],
+                                issuer=None))
+    assert {a.award for a in one} == {"bang_khen_chu_tich_ubnd_tinh"}
+    two = settle_bare_forms(run(["Tặng bằng khen cho 46 tập thể và cá nhân",
+                                 "Bộ trưởng tặng bằng khen cho 3 tập thể; Chủ tịch UBND tỉnh tặng bằng khen cho 5 cá nhân."],
+                                issuer=None))
+    assert "bang_khen_bo_ban_nganh_tinh" in {a.award for a in two}

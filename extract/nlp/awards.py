@@ -67,7 +67,7 @@ _ORG_HEADS = (
     "Tổng công ty", "Chi cục", "Viện", "Đồn", "Bộ Chỉ huy", "Bộ đội", "Tiểu đoàn", "Đại đội", "Trung đoàn",
     "Sư đoàn", "Lữ đoàn", "Học viện", "Đại học", "Ngân hàng", "Hợp tác xã", "HTX", "Chi bộ", "Đảng bộ",
     "Lực lượng", "Văn phòng", "Thư viện", "Bảo tàng", "Thôn", "Bản", "Ấp", "Khu phố", "Tổ dân phố", "Làng",
-    "Xóm", "Cơ quan", "Tòa án", "Viện kiểm sát", "Kho bạc", "Chi nhánh", "Báo", "Đài",
+    "Xóm", "Cơ quan", "Tòa án", "Viện kiểm sát", "Kho bạc", "Chi nhánh", "Báo", "Đài", "Ngành",
 )
 _PERSON_HEADS = ("ông", "bà", "anh", "chị", "đồng chí", "đ/c", "thầy", "cô", "cháu", "em", "bác sĩ", "mẹ",
                  "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy", "liệt sĩ", "nhà giáo", "nghệ nhân")
@@ -234,24 +234,38 @@ def _named_recipients(text: str, anchor: Anchor, limit: int, floor: int) -> list
     Công an huyện Phước Sơn, Tiên Phước" (two units), "Hội Nông dân tỉnh An Giang nhận Cờ thi
     đua", "đón nhận Huân chương Lao động hạng Nhất" (a unit's ceremony): one count per name."""
     after = text[anchor.end:limit]
-    m = re.match(r"^[^.;:\d]{0,40}?(?<!\w)cho\s+(?:tập\s+thể\s+|các\s+|đơn\s+vị\s+)?", after)
+    m = re.match(r"^(?:[^.;:\d]|\d{4}){0,40}?(?<!\w)cho\s+(?:(?P<one>tập\s+thể|đơn\s+vị)\s+|các\s+)?", after)
     if m:
         names = _name_list(after[m.end():])
+        pos = anchor.end + m.end()
         if names:
             kind = INDIVIDUALS if names[0][1] == "person" else COLLECTIVES
-            pos = anchor.end + m.end()
             return [Count(pos, pos + len(names[0][0]), len(names), kind)]
+        if m.group("one"):  # "cho tập thể cán bộ, công chức Sở ...": one collective, not named as a unit
+            return [Count(anchor.end + m.start("one"), pos, 1, COLLECTIVES)]
         return []
     before = text[floor:anchor.start]
-    m = re.search(r"(?:vinh\s+dự\s+)?(?:được\s+)?(?:đón\s+nhận|nhận|được)\s*$", before, re.IGNORECASE)
-    if not m:
+    m = re.search(r"(?:vinh\s+dự\s+)?(?:được\s+)?(?:đón\s+nhận|nhận|được)\s*$", before, re.IGNORECASE) or \
+        _RECEIVED_FROM.search(before)
+    if m:
+        subject = before[:m.start()]
+    elif re.match(r"(?:được|nhận|đón\s+nhận)\b", text[anchor.start:anchor.end], re.IGNORECASE):
+        subject = re.sub(r"(?:vinh\s+dự|đã|cũng)\s*$", "", before.rstrip())  # the anchor holds the passive
+    else:
         return []
-    head = _last_name(before[:m.start()].rstrip(" ,"))
+    head = _last_name(subject.rstrip(" ,"))
     if head:
         return [Count(floor, anchor.start, 1, INDIVIDUALS if head == "person" else COLLECTIVES)]
-    if "đón nhận" in m.group(0).lower():  # a ceremony: a unit receives the order or the title
+    if "đón nhận" in (m.group(0) if m else text[anchor.start:anchor.end]).lower():  # a unit's ceremony
         return [Count(anchor.start, anchor.start, 1, COLLECTIVES)]
     return []
+
+
+# "... vinh dự được Chủ tịch nước tặng thưởng <award>": the giver between the passive and the verb
+_RECEIVED_FROM = re.compile(
+    r"(?:vinh\s+dự\s+)?được\s+(?:[^,.;:]{1,60}?\s)?(?:tặng\s+thưởng|trao\s+tặng|phong\s+tặng|tặng|trao)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _name_list(text: str) -> list[tuple[str, str]]:
