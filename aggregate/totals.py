@@ -268,6 +268,8 @@ def not_summable(indicator_id: str | None, name: str, unit: str, value_max: Any,
         return "số liệu là một khoảng"
     if unit == "%" or any(w in fold(name) for w in NON_ADDITIVE_WORDS):
         return "tỷ lệ, bình quân: không cộng được"
+    if "/" in unit:  # đồng/người/năm, tấn/ha: a rate
+        return f"số liệu tính theo {unit.split('/', 1)[1]}: không cộng được"
     return None
 
 

@@ -24,7 +24,8 @@ NOT_QUANTITIES = frozenset(
 )
 QUANTITY_KINDS = frozenset({"cardinal", "percent", "range", "fraction", "word"})
 
-MAGNITUDES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+# "triêu" is "triệu" typed without its dot: read as written it would make 5 triệu đồng 5 đồng
+MAGNITUDES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "triêu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 
 
 @dataclass
@@ -248,9 +249,9 @@ _DATE = re.compile(
 )
 _DAY_MONTH = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
 _YEAR_RANGE = re.compile(r"(?<![\w/.,])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?![\w/]|[.,]\d)")
-_MAGNITUDE = r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\b)?"
+_MAGNITUDE = r"(?:\s+(?P<mag>nghìn|ngàn|triệu|triêu|tỷ|tỉ)\b)?"
 _RANGE = re.compile(
-    rf"(?:(?P<tu>\btừ)\s+)?(?<![\w.,/])(?P<a>{_LITERAL})(?:\s+(?P<maga>nghìn|ngàn|triệu|tỷ|tỉ)\b)?(?P<pa>\s?%)?"
+    rf"(?:(?P<tu>\btừ)\s+)?(?<![\w.,/])(?P<a>{_LITERAL})(?:\s+(?P<maga>nghìn|ngàn|triệu|triêu|tỷ|tỉ)\b)?(?P<pa>\s?%)?"
     rf"(?P<sep>\s*[-–—]\s*|\s+(?:đến|tới)\s+)(?P<b>{_LITERAL})(?![\w/]|[.,]\d){_MAGNITUDE}(?P<pb>\s?%)?"
 )
 _FRACTION = re.compile(rf"(?<![\w.,/])(?P<a>{_LITERAL})/(?P<b>{_LITERAL})(?![\w/]|[.,]\d)")
@@ -279,7 +280,7 @@ def find_numbers(text: str, style: NumberStyle | None = None) -> list[NumberMatc
     style = style or detect_style([text])
     taken: list[NumberMatch] = []
     for finder in (_find_document_numbers, _find_dates, _find_year_ranges, _find_ranges,
-                   _find_fractions, _find_singles, _find_words):
+                   _find_fractions, _find_compound_magnitudes, _find_singles, _find_words):
         for match in finder(text, style):
             if not any(match.start < t.end and t.start < match.end for t in taken):
                 taken.append(match)
@@ -354,6 +355,29 @@ def _find_fractions(text: str, style: NumberStyle) -> Iterable[NumberMatch]:
             continue
         number = Number(a.value, m.group(), kind="fraction", denominator=b.value, ambiguous=a.ambiguous)
         yield NumberMatch(m.start(), m.end(), _checked(number, a))
+
+
+# "64 tỷ 704,5 triệu đồng" is one amount: 64,704,500,000 đồng, never 704,5 triệu beside a 64
+_COMPOUND = re.compile(
+    rf"(?<![\w.,/])(?P<a>{_LITERAL})\s+(?P<ma>tỷ|tỉ|triệu|triêu)\s+(?P<b>{_LITERAL})\s+(?P<mb>triệu|triêu|nghìn|ngàn)\b"
+    rf"(?:\s+(?P<c>{_LITERAL})\s+(?P<mc>nghìn|ngàn)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _find_compound_magnitudes(text: str, style: NumberStyle) -> Iterable[NumberMatch]:
+    for m in _COMPOUND.finditer(text):
+        parts = [(m.group(g), m.group(k).lower()) for g, k in (("a", "ma"), ("b", "mb"), ("c", "mc")) if m.group(g)]
+        factors = [MAGNITUDES[mag] for _, mag in parts]
+        readings = [read_literal(literal, style) for literal, _ in parts]
+        if any(r is None or r.ambiguous for r in readings) or factors != sorted(factors, reverse=True) \
+                or len(set(factors)) < len(factors):
+            continue
+        # each lower part is below the next magnitude up: "64 tỷ 704,5 triệu", not "3 tỷ 2.000 triệu"
+        if any(r.value * f >= higher for r, f, higher in zip(readings[1:], factors[1:], factors)):
+            continue
+        value = sum(r.value * f for r, f in zip(readings, factors))
+        yield NumberMatch(m.start(), m.end(), Number(value, m.group(), magnitude=factors[-1]))
 
 
 def _find_singles(text: str, style: NumberStyle) -> Iterable[NumberMatch]:

@@ -75,6 +75,7 @@ COUNT = [
     "nhà giáo", "thầy thuốc", "y bác sĩ", "đ/c", "bác sĩ", "cđcs", "công đoàn cơ sở", "chủ tịch", "ban liên lạc",
     "cụm thi đua", "khối thi đua", "ấp", "khu phố", "tộc", "làng", "xóm", "chi đoàn", "chi bộ", "đảng bộ",
     "phụ nữ", "nông dân", "cựu chiến binh", "đại biểu", "lượt đại biểu", "gương điển hình", "tình nguyện viên",
+    "trường hợp", "tiêu chuẩn",
 ]
 # a unit word that begins another word: "Hội tổ chức", "phần thưởng", "bộ đội" are no "tổ", "phần", "bộ"
 NOT_UNITS = {"tổ chức", "nhà nước", "phần thưởng", "phần mềm", "bộ đội", "bộ phận", "nhà máy", "con người",
@@ -138,7 +139,17 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
            for w in NOT_UNITS if len(w) > len(form) and w.startswith(form + " ")):
         return None
     end = m.start(1) + len(form.split()[0]) if form in HEAD_FORMS else m.end(1)
+    rate = RATE_RE.match(text, end) if unit.category == "money" else None
+    if rate:  # "36,6 triệu đồng/người/năm": income per head, not a sum of money
+        per = "/" + "/".join(p.lower() for p in rate.groups() if p)
+        return UnitMatch(m.start(1), rate.end(), Unit(unit.unit + per, "money", factor=unit.factor),
+                         text[m.start(1):rate.end()])
     return UnitMatch(m.start(1), end, unit, written)
+
+
+# what money is counted per: a rate, never summed with sums of money
+RATE_RE = re.compile(r"\s*/\s*(người|hộ|ha|lao động|khẩu|tháng|năm)(?:\s*/\s*(tháng|năm))?(?![^\W_])",
+                     re.IGNORECASE)
 
 
 _GLUED = re.compile(r"(ha|kg|km2|km|m2|m3|m²|m³|đ|tấn|tr\.?đ|trđ)(?![^\W_])", re.IGNORECASE)

@@ -87,11 +87,16 @@ def test_decision_award_counts_are_left_to_awards() -> None:
 @pytest.mark.parametrize(
     ("text", "raw", "unit", "value", "value_max"),
     [
-        ("Thu nhập bình quân từ 200 đến 400 triệu đồng/năm.", "từ 200 đến 400 triệu đồng", "đồng", 2e8, 4e8),
+        ("Thu nhập bình quân từ 200 đến 400 triệu đồng/năm.", "từ 200 đến 400 triệu đồng/năm", "đồng/năm", 2e8, 4e8),  # a rate
         ("giải quyết việc làm cho 5 - 10 lao động.", "5 - 10 lao động", "lao động", 5, 10),
         ("Sản xuất 350.000 m³ nước sạch.", "350.000 m³", "m3", 350_000, None),
         ("Tổng kinh phí 1.478,8 tr.đ.", "1.478,8 tr.đ", "đồng", 1_478_800_000, None),
         ("khai hoang 5ha ruộng bậc thang", "5ha", "ha", 5, None),
+        ("Thu nhập bình quân đầu người đạt 36,6 triệu đồng/người/năm.", "36,6 triệu đồng/người/năm",
+         "đồng/người/năm", 36_600_000, None),
+        ("Đã quản lý cho vay 64 tỷ 704,5 triệu đồng cho hội viên.", "64 tỷ 704,5 triệu đồng", "đồng",
+         64_704_500_000, None),
+        ("Thị xã có 5 trường hợp được đề nghị.", "5 trường hợp", "trường hợp", 5, None),  # cases, not schools
     ],
 )
 def test_units_and_values(text: str, raw: str, unit: str, value: float, value_max: float | None) -> None:

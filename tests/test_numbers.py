@@ -18,6 +18,11 @@ from extract.numbers import ENGLISH, VIETNAMESE, NumberStyle, detect_style, find
         ("2,5 tỉ", 2_500_000_000),
         ("15 nghìn", 15_000),
         ("7 ngàn", 7_000),
+        # one amount in parts: the lower part stays below the next magnitude up
+        ("64 tỷ 704,5 triệu", 64_704_500_000),
+        ("3 tỷ 250 triệu 500 nghìn", 3_250_500_000),
+        ("2 triệu 500 nghìn", 2_500_000),
+        ("5 triêu", 5_000_000),  # "triệu" typed without its dot is still a million
         ("03", 3),
         ("09", 9),
         ("0,5", 0.5),
@@ -177,3 +182,8 @@ def test_seed_report_has_no_misread_magnitude(seed_dir) -> None:
     assert values["11.120,3"] == pytest.approx(11120.3)
     assert values["1.478,8 triệu"] == pytest.approx(1_478_800_000)
     assert values["85,125"] == pytest.approx(85.125)
+
+
+def test_parts_that_overflow_are_two_amounts() -> None:
+    """"1 tỷ 2.000 triệu" is no one amount (2.000 triệu is two tỷ): read as written, two numbers."""
+    assert [m.number.value for m in find_numbers("1 tỷ 2.000 triệu đồng")] == [1e9, 2e9]

@@ -29,7 +29,7 @@ from aggregate.format import format_number, format_quantity, period_label
 from aggregate.report import write_report
 from aggregate.statistics import build_statistics
 from aggregate.store import store_report, sync_units
-from aggregate.totals import DistrictTotals, district_totals
+from aggregate.totals import DistrictTotals, district_totals, not_summable
 from extract import extract, read
 from extract.model import Document, Extraction
 
@@ -410,3 +410,10 @@ def test_report_command_writes_docx_appendix_and_json(engine: Engine, tmp_path: 
     assert result.exit_code == 1
     assert "Kỳ 2030-H1: chưa có báo cáo đơn vị nào" in result.output and PERIOD in result.output
     assert out.stat().st_mtime_ns == before
+
+
+def test_rates_are_never_summed() -> None:
+    """Income per head or yield per hectare of two communes do not add up."""
+    assert not_summable("thu_nhap_binh_quan", "Thu nhập", "đồng/người/năm", None, 100) is not None
+    assert not_summable("nang_suat_lua", "Năng suất lúa", "tấn/ha", None, 100) is not None
+    assert not_summable("dien_tich_lua", "Diện tích lúa", "ha", None, 100) is None
