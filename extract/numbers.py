@@ -269,7 +269,7 @@ LABEL_BEFORE = {
 }
 # "tổng số 55 trường", "quân số 21 đồng chí": "số" ends a noun, the number is a quantity
 COUNT_NOUNS_IN_SO = {"tổng số", "quân số", "dân số", "sĩ số", "với số", "có số", "là số", "thiểu số", "đa số"}
-ORDINAL_BEFORE = {"thứ", "lần thứ", "hạng", "giải"}
+ORDINAL_BEFORE = {"thứ", "lần thứ", "hạng", "giải", "lần", "đợt", "khóa", "kỳ"}  # "lần 2", "đợt 1": which, not how many
 PERIOD_AFTER = ("tháng", "năm", "quý", "tuần", "ngày", "giờ", "phút", "thập kỷ", "kỳ")
 PERIOD_NOT = ("ngày công", "ngày làm việc", "năm học", "tháng lương")
 DATE_BEFORE = ("ngày", "hôm", "sáng", "chiều", "tối", "đêm", "từ ngày", "đến ngày")

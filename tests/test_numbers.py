@@ -187,3 +187,9 @@ def test_seed_report_has_no_misread_magnitude(seed_dir) -> None:
 def test_parts_that_overflow_are_two_amounts() -> None:
     """"1 tỷ 2.000 triệu" is no one amount (2.000 triệu is two tỷ): read as written, two numbers."""
     assert [m.number.value for m in find_numbers("1 tỷ 2.000 triệu đồng")] == [1e9, 2e9]
+
+
+@pytest.mark.parametrize("text", ["được công nhận trường đạt chuẩn quốc gia lần 1 vào năm 2006",
+                                  "xét khen thưởng đợt 2 năm 2016", "Hội nghị lần thứ 2 Ban Chấp hành"])
+def test_a_number_after_lan_or_dot_is_which_not_how_many(text: str) -> None:
+    assert [m.number.kind for m in find_numbers(text) if m.number.raw in ("1", "2")] == ["ordinal"]
