@@ -127,3 +127,17 @@ def test_search_refuses_what_it_cannot_do(stored):
     assert bad_award.exit_code == 1 and "không phải hình thức khen thưởng" in bad_award.output
     by_name = CliRunner().invoke(app, ["search", "tram", "--db", url, "--award", "Giấy khen của Chủ tịch UBND huyện"])
     assert by_name.exit_code == 0, by_name.output
+
+
+def test_each_listed_recipient_is_quoted_from_its_own_row(stored):
+    """A list's people and collectives each point at their own row, never at the list's first."""
+    from sqlalchemy import select
+
+    from aggregate import db
+
+    engine, _, _, _ = stored
+    with engine.connect() as conn:
+        rows = conn.execute(select(db.commendations.c.recipient, db.commendations.c.quote)).all()
+    listed = [r for r in rows if r.quote and " | " in r.quote]
+    assert len(listed) >= 10
+    assert all(r.recipient in r.quote for r in listed), [r for r in listed if r.recipient not in r.quote][:3]
