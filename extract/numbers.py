@@ -409,6 +409,9 @@ def _find_words(text: str, style: NumberStyle) -> Iterable[NumberMatch]:
         if words[i].group().lower() not in NUMBER_WORDS or _contiguous_word_before(text, words, i) in ORDINAL_BEFORE:
             i += 1
             continue
+        if words[i].group().lower() == "năm" and re.search(r"\d\s+$", text[max(0, words[i].start() - 6):words[i].start()]):
+            i += 1  # "15 năm trường đạt ...": years, not five schools
+            continue
         run = _contiguous_run(text, words, i)
         parsed = parse_words([w.group() for w in run])
         if parsed is None:

@@ -193,3 +193,12 @@ def test_parts_that_overflow_are_two_amounts() -> None:
                                   "xét khen thưởng đợt 2 năm 2016", "Hội nghị lần thứ 2 Ban Chấp hành"])
 def test_a_number_after_lan_or_dot_is_which_not_how_many(text: str) -> None:
     assert [m.number.kind for m in find_numbers(text) if m.number.raw in ("1", "2")] == ["ordinal"]
+
+
+def test_nam_after_a_number_is_years_not_five() -> None:
+    """"15 năm trường đạt danh hiệu": fifteen years, not fifteen and five schools."""
+    from extract.nlp.award_words import find_counts
+
+    text = "15 năm trường đạt danh hiệu Tiên tiến xuất sắc; năm tập thể được tặng Giấy khen."
+    assert [m.number.value for m in find_numbers(text) if m.number.kind == "word"] == [5]  # the second "năm"
+    assert [(c.value, c.kind) for c in find_counts(text)] == [(5, "collectives")]

@@ -96,6 +96,8 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
             value *= 1_000_000 if m.group(3) == "triệu" else 1000
         if value is None or _DATE_BEFORE.search(lower, max(0, m.start() - 12), m.start()):
             continue
+        if m.group(4) and m.group(4).split()[0] == "năm" and re.search(r"\d\s+$", lower[max(0, m.start() - 6):m.start()]):
+            continue  # "15 năm trường đạt ...": years, not five schools
         kind = COUNT_NOUNS[noun]
         out.append(Count(m.start(), m.end(), value, kind, m.group(1)))
     return out
