@@ -270,6 +270,8 @@ def test_award_title_in_quotes_keeps_the_count_after_it(text, award, collectives
         # a year between the award and "cho"; "cho tập thể" with no unit's name is one collective
         ("Công đoàn ngành trao Cờ thi đua xuất sắc năm 2023 cho tập thể Trường THPT Vũng Tàu.",
          [("co_thi_dua_to_chuc_dang_doan_the_dia_phuong", 1, None)]),
+        ("Chủ tịch nước phong tặng danh hiệu Anh hùng Lực lượng vũ trang nhân dân cho Cục 11.",
+         [("anh_hung_luc_luong_vu_trang_nhan_dan", 1, None)]),
         ("Đồng chí Phó Chủ tịch nước trao Huân chương Lao động hạng Nhất của Chủ tịch nước cho tập thể cán bộ, "
          "công chức Sở Nông nghiệp & PTNT.",
          [("huan_chuong_lao_dong_hang_nhat", 1, None)]),

@@ -303,7 +303,8 @@ def _head_of(phrase: str) -> str | None:
     lower = phrase.lower()
     if any(lower.startswith(h + " ") for h in _PERSON_HEADS) and words[-1][:1].isupper():
         return "person"
-    named = any(w[:1].isupper() for w in words[1:]) or words[-1].lower() in ("tỉnh", "huyện", "xã", "phường")
+    named = any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]) \
+        or words[-1].lower() in ("tỉnh", "huyện", "xã", "phường")  # "Cục 11", "Phường 14" are names
     if any(lower.startswith(h.lower() + " ") for h in _ORG_HEADS) and named \
             and sum(1 for w in words[1:] if w.islower()) <= 5 and not re.search(r"[,;:]", phrase):
         return "unit"
