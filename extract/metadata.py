@@ -36,6 +36,7 @@ DOC_TYPES: dict[str, str] = {
 TYPE_ABBRS = {fold(a): a for a in DOC_TYPES.values()}
 LIST_TITLE_RE = re.compile(r"^(?:danh sach|bieu (?:mau|tong hop|thong ke)|bang (?:tong hop|thong ke|ke))\b")
 
+SHORT_POSITION_WORDS = 4  # a position without a known word ("GIÁO VIÊN") is short
 POSITION_WORDS = (
     "chủ tịch", "phó", "trưởng", "hiệu trưởng", "giám đốc", "bí thư", "chánh", "chỉ huy", "chủ nhiệm",
     "thủ trưởng", "kế toán", "người lập", "ủy viên", "tổng", "thư ký", "chính trị viên", "chủ tọa",
@@ -518,7 +519,12 @@ def _signer(tail: list[_Line]) -> tuple[Signer | None, str | None]:
             if deputy:
                 last_prefixed = deputy.group(1)
     plain = [t for t in caps if not AUTHORITY_RE.match(t)]
-    position = plain[-1] if plain else (_position_under_authority(lines) or last_prefixed)
+    # the position names one ("CHỦ TỊCH", "HIỆU TRƯỞNG"); a capitals line that does not — an
+    # annex's title after the signature, "DANH SÁCH ĐƯỢC TẶNG THƯỞNG ..." — is no position
+    positions = [t for t in plain if _names_position(t)]
+    short = [t for t in plain if len(t.split()) <= SHORT_POSITION_WORDS]
+    position = (positions[-1] if positions else _position_under_authority(lines) or last_prefixed
+                or (short[-1] if short else None))
     signer.position = _position_case(position) if position else None
     names = [ln for ln in lines[lines.index(caps[-1]) + 1:] if _looks_like_name(ln)]
     if names:

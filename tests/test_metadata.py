@@ -119,6 +119,15 @@ def test_decision_plain_text() -> None:
     assert metadata.recipients == ["Như Điều 3", "Lưu: VT, NV"]
 
 
+def test_an_annex_title_after_the_signature_is_no_position() -> None:
+    """A decision's annex ("DANH SÁCH ĐƯỢC TẶNG THƯỞNG ...") typed after the signature is in
+    capitals too, but names no position: the signer keeps the one typed under "KT."."""
+    text = (DATA / "quyet-dinh-khen-thuong.txt").read_text(encoding="utf-8").rstrip()
+    text += "\n\nDANH SÁCH ĐƯỢC TẶNG THƯỞNG GIẤY KHEN\n"
+    signer = extract_metadata(plain_document(text)).signer
+    assert signer is not None and signer.position == "Phó Chủ tịch" and signer.authority == "KT."
+
+
 def test_header_and_signature_blocks_with_parent_body() -> None:
     """HEADER/SIGNATURE blocks as the readers give them; the line under "UBND HUYỆN" is the issuer."""
     document = Document(Source(file="bao-cao-phong.docx", sha256="", format="docx"))
