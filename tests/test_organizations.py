@@ -69,6 +69,11 @@ def test_generic_mentions_are_not_units(text: str) -> None:
     assert orgs(text) == []
 
 
+def test_an_offices_field_is_its_name_whatever_the_case() -> None:
+    assert [n for n, _ in orgs("- Sở giáo dục và đào tạo tặng giấy khen")] == ["Sở giáo dục và đào tạo"]
+    assert [n for n, _ in orgs("Cơ quan Phòng Giáo dục và đào tạo được tặng")] == ["Phòng Giáo dục và đào tạo"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a name ends before "và" that opens another unit or a rank, and before a person's name
     ("Trường THPT Lê Duẩn và UBND tỉnh trao cờ", ["Trường THPT Lê Duẩn", "UBND tỉnh"]),
@@ -82,6 +87,8 @@ def test_generic_mentions_are_not_units(text: str) -> None:
     ("LĐLĐ huyện Vĩnh Thạnh và Tổng LĐLĐ Việt Nam", ["LĐLĐ huyện Vĩnh Thạnh", "Tổng LĐLĐ Việt Nam"]),
     ("Tạp chí Thi đua, Khen thưởng", ["Tạp chí Thi đua, Khen thưởng"]),
     ("Nhà máy Z131 thuộc Tổng cục Công nghiệp Quốc phòng", ["Nhà máy Z131", "Tổng cục Công nghiệp Quốc phòng"]),
+    ("Sở Nông nghiệp và Phát triển nông thôn tổ chức", ["Sở Nông nghiệp và Phát triển nông thôn"]),
+    ("Ban Chấp hành Trung ương Hội Nông dân Việt Nam khóa VII", ["Ban Chấp hành Trung ương Hội Nông dân Việt Nam"]),
 ])
 def test_where_a_name_ends(text: str, expected: list[str]) -> None:
     assert [name for name, _ in orgs(text)] == expected

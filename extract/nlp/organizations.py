@@ -128,6 +128,7 @@ class Lexicon:
     truong_levels: PhraseSet
     levels: PhraseSet
     company_words: PhraseSet
+    sectors: PhraseSet
     positions: set[str]
     plurals: set[str]
     not_names: set[str]
@@ -157,6 +158,7 @@ def lexicon() -> Lexicon:
         truong_levels=by_length(data["school_levels"] + data["school_levels_after_truong"]),
         levels=by_length(data["levels"]),
         company_words=by_length(data["company_words"]),
+        sectors=by_length(data["sectors"]),
         positions={" ".join(_phrase(p)) for p in data["position_words"]},
         plurals={" ".join(_phrase(p)) for p in data["plural_words"]},
         not_names={" ".join(_phrase(p)) for p in data["not_names"]},
@@ -198,7 +200,7 @@ def _second_syllable(out: list[Unit], syllable: str) -> bool:
 # words that are never the second syllable of a capitalised word ("Lê Duẩn và UBND tỉnh")
 FUNCTION_WORDS = frozenset({"và", "của", "các", "cho", "với", "tại", "ở", "thuộc", "trong", "đã", "được", "là",
                             "có", "hoặc", "về", "từ", "đến", "theo", "trên", "dưới", "năm", "ngày", "tặng",
-                            "trao", "sẽ", "vừa", "đang", "nhận"})
+                            "trao", "sẽ", "vừa", "đang", "nhận", "khóa"})
 
 
 def words_of(doc: Doc) -> list[tuple[int, int]]:
@@ -219,6 +221,11 @@ def match_phrase(units: list[Unit], i: int, phrase: tuple[str, ...]) -> int | No
 
 def match_any(units: list[Unit], i: int, phrases: PhraseSet) -> int | None:
     return phrases.match(units, i)
+
+
+def _runs_on(units: list[Unit], end: int) -> bool:
+    """The word at `end - 1` goes on past `end` ("... đào tạo" + "viên" would be another word)."""
+    return end < len(units) and units[end].word == units[end - 1].word and units[end].text[:1].islower()
 
 
 def _splits_word(units: list[Unit], start: int, end: int) -> bool:
@@ -358,6 +365,11 @@ def continue_name(units: list[Unit], j: int, head: Head) -> _Tail:
         u = units[k]
         if k > 0 and not _joined(units, k - 1, k):
             break
+        sector_end = match_any(units, k, lex.sectors) if k == j and head.mode == "body" else None
+        if sector_end is not None and not _runs_on(units, sector_end):
+            k = tail.end = sector_end  # "Sở giáo dục và đào tạo": the office's field is its name
+            tail.proper = True
+            continue
         level_end = _level_at(units, k)
         if level_end is not None:
             tail.level = True
