@@ -54,7 +54,10 @@ def extract_document(document: Document) -> Extraction:
     result.organizations += recipient_organizations(document, metadata.issuer)
     result.people = dedupe(result.people, lambda p: p.name)
     result.organizations = dedupe(result.organizations, lambda o: o.name)
-    result.references = dedupe(result.references, lambda r: re.sub(r"\s+", "", r.number))
+    own = re.sub(r"\s+", "", metadata.number or "")
+    # the document's own number is its metadata, not a document it cites
+    result.references = [r for r in dedupe(result.references, lambda r: re.sub(r"\s+", "", r.number))
+                         if not own or re.sub(r"\s+", "", r.number) != own]
     return result
 
 

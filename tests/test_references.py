@@ -39,6 +39,8 @@ def refs(text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
          ("CV", "2020-12-01", "Ban Thi đua, Khen thưởng Trung ương")),
         ("Ngày 05/3/2021, Ủy ban nhân dân huyện ban hành Kế hoạch số 50/KH-UBND về", "50/KH-UBND", ("KH", "2021-03-05", None)),
         ("quy định chi tiết thi hành một số điều của NĐ 91/2017/NĐ-CP.", "91/2017/NĐ-CP", ("NĐ", None, None)),
+        ("Công văn số 02/SGD&ĐT-VP ngày 02/01/2020 của Sở Giáo dục và Đào tạo về việc", "02/SGD&ĐT-VP",
+         ("CV", "2020-01-02", "Sở Giáo dục và Đào tạo")),
     ],
 )
 def test_citation(text: str, number: str, expected: tuple) -> None:
@@ -98,3 +100,20 @@ def test_seed_report_references(seed_dir: Path) -> None:
     assert set(found) == {g["number"] for g in gold}
     for g in gold:
         assert found[g["number"]] == (g["doc_type"], g["date"], g["issuer"]), g["number"]
+
+
+@pytest.mark.slow  # loads the whole pipeline
+def test_the_documents_own_number_is_not_a_citation(tmp_path: Path) -> None:
+    from extract.pipeline import extract_document
+    from extract.readers import read
+
+    path = tmp_path / "quyet-dinh.txt"
+    path.write_text(
+        "UBND HUYỆN MƯỜNG ẢNG\nSố: 345/QĐ-UBND\nMường Ảng, ngày 10 tháng 6 năm 2021\nQUYẾT ĐỊNH\n"
+        "Về việc tặng Giấy khen\nCăn cứ Quyết định số 120/QĐ-UBND ngày 02/3/2021 của UBND huyện;\n"
+        "Điều 1. Tặng Giấy khen cho 02 tập thể. Quyết định số 345/QĐ-UBND có hiệu lực từ ngày ký.\n",
+        encoding="utf-8",
+    )
+    result = extract_document(read(path))
+    assert result.metadata.number == "345/QĐ-UBND"
+    assert [r.number for r in result.references] == ["120/QĐ-UBND"]

@@ -36,8 +36,8 @@ _SLASH = r"\s?/\s?"
 NUMBER = re.compile(
     rf"(?P<normative>{_NUM}{_SLASH}(?:19|20)\d\d{_SLASH}{_GROUP}{_MORE}*)"
     rf"|(?P<party>{_NUM}\s?-\s?[{_UP}][{_LETTERS}]{{0,3}}{_SLASH}{_GROUP}{_MORE}*)"
-    rf"|(?P<admin>{_NUM}{_SLASH}[{_UP}][{_LETTERS}]{{0,7}}{_MORE}+)"
-    rf"|(?P<short>{_NUM}{_SLASH}[{_UP}][{_LETTERS}]{{0,4}}(?![\w/-]))"
+    rf"|(?P<admin>{_NUM}{_SLASH}[{_UP}](?:[{_LETTERS}]|&(?=[{_UP}])){{0,9}}{_MORE}+)"  # 02/SGD&ĐT-VP
+    rf"|(?P<short>{_NUM}{_SLASH}[{_UP}][{_LETTERS}]{{0,4}}(?![\w/&-]))"
 )
 _DATE_NUMERIC = re.compile(r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)")
 _DATE_WORDS = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)")
