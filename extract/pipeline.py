@@ -34,6 +34,7 @@ def extract_document(document: Document) -> Extraction:
     sections, section_of = build_sections(document)
     result = Extraction(source=document.source, metadata=metadata, sections=sections)
     nlp = get_nlp()
+    mentions: list[str] = []  # awards named with their giver but no count
     for ctx in block_contexts(document, metadata, sections, section_of):
         if len(ctx.block.text) > MAX_TAGGED_CHARS:
             size, limit = (f"{n:,}".replace(",", ".") for n in (len(ctx.block.text), MAX_TAGGED_CHARS))
@@ -46,10 +47,12 @@ def extract_document(document: Document) -> Extraction:
                 if hasattr(item, "section") and item.section is None:
                     item.section = ctx.section
                 getattr(result, attr).append(item)
+        if "tdkt_awards" in doc.spans:
+            mentions += doc.spans["tdkt_awards"].attrs.get("mentions", [])
     from extract.nlp.award_tables import fold_lists
     from extract.nlp.awards import settle_bare_forms
 
-    result.awards = settle_bare_forms(fold_lists(result.awards, document.blocks))
+    result.awards = settle_bare_forms(fold_lists(result.awards, document.blocks), mentions)
     # the "Nơi nhận" list of the signature block names units too, though the block is not tagged
     result.organizations += recipient_organizations(document, metadata.issuer)
     result.people = dedupe(result.people, lambda p: p.name)

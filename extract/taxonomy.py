@@ -178,6 +178,9 @@ class Taxonomy:
         if bodies and len(bodies) < len(matches):
             matches = [m for m in matches if m in bodies or not any(b.end <= m.start for b in bodies)]
         best = max(matches, key=lambda m: (m.end - m.start, -m.start))
+        tail = _NATIONAL_TAIL.match(normalize(text), best.end) if best.key == LOCAL_BODIES else None
+        if tail and not TIER_WORDS & set(fold_keep(tail.group(0)).lower().split()):
+            return NATIONAL_BODIES  # "Công đoàn GD Việt Nam": a body of the whole country
         return best.key
 
     def issuer_giver(self, issuer: str | None) -> str | None:
@@ -192,6 +195,10 @@ class Taxonomy:
 
 
 # --- text matching -----------------------------------------------------------------------------
+
+LOCAL_BODIES, NATIONAL_BODIES = "dang_doan_the", "doan_the_tw"
+# a mass organisation's name ending in "Việt Nam" a few words on
+_NATIONAL_TAIL = re.compile(r"(?:\s+[^\s,.;:()]+){0,4}?\s+Việt\s+Nam(?![\w])")
 
 # giver patterns that only name a tier of government, not a body
 TIER_WORDS = {"tinh", "huyen", "xa", "phuong", "thi tran", "thi xa", "quan", "thanh pho", "tp", "tx",
@@ -226,9 +233,14 @@ def _is_abbreviation(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(text.split()) == 1
 
 
+def _is_proper_word(text: str) -> bool:
+    """One capitalised word ("Sở") names a body only with its capital: "cơ sở", "trụ sở" do not."""
+    return len(text.split()) == 1 and text[:1].isupper() and text[1:].islower()
+
+
 def _compile(text: str, key: str, keep_marks: bool = False) -> Pattern:
     """A whole-word pattern; `keep_marks` matches diacritics exactly (lower case only)."""
-    exact = _is_abbreviation(text)
+    exact = _is_abbreviation(text) or (keep_marks and _is_proper_word(text))
     if exact:
         body = normalize(text)
     elif keep_marks:

@@ -302,3 +302,79 @@ def test_a_bare_form_takes_the_one_tier_the_document_names():
                                  "Bộ trưởng tặng bằng khen cho 3 tập thể; Chủ tịch UBND tỉnh tặng bằng khen cho 5 cá nhân."],
                                 issuer=None))
     assert "bang_khen_bo_ban_nganh_tinh" in {a.award for a in two}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # quotes delimit a unit's name however many common words it holds
+        ("Hội đồng đã họp xét đề nghị phong tặng danh hiệu “Anh hùng lực lượng vũ trang nhân dân” cho “Lực lượng"
+         " Công an chi viện chiến trường miền Nam”.",
+         [("anh_hung_luc_luong_vu_trang_nhan_dan", "proposed", 1, None)]),
+        # several givers of the ministry/province tier at once: the tier's generic Bằng khen
+        ("Có 75 tập thể và 520 cá nhân được UBND tỉnh, Bộ, Ngành Trung ương tặng bằng khen.",
+         [("bang_khen_bo_ban_nganh_tinh", "awarded", 75, 520)]),
+        # "cơ sở" in an earlier clause is a noun, "sở" without its capital is no department
+        ("Có 202 gương phụ nữ tiêu biểu; 9/9 cơ sở hội xếp loại vững mạnh; 190 tập thể, 435 cá nhân được tặng"
+         " giấy khen.",
+         [("giay_khen", "awarded", 190, 435)]),
+        # one subject, three awards, the later givers written between them
+        ("Cơ quan Phòng Giáo dục và Đào tạo được UBND tỉnh tặng bằng khen, được Sở Giáo dục và Đào tạo tặng"
+         " giấy khen, UBND huyện tặng giấy khen.",
+         [("bang_khen_chu_tich_ubnd_tinh", "awarded", 1, None),
+          ("giay_khen_thu_truong_co_quan_don_vi", "awarded", 1, None),
+          ("giay_khen_chu_tich_ubnd_huyen", "awarded", 1, None)]),
+        ("Công an tỉnh Quảng Ngãi đã được Chủ tịch nước tặng thưởng Huân chương Độc lập hạng III, 5 năm liền được Bộ Công an"
+         " tặng Cờ thi đua xuất sắc.",
+         [("huan_chuong_doc_lap_hang_ba", "awarded", 1, None), ("co_thi_dua_bo_tinh", "awarded", 1, None)]),
+        # the recipient of one award is not the giver of the next
+        ("LĐLĐ tỉnh tặng Giấy khen cho Công đoàn ngành giáo dục tỉnh, trao Cờ thi đua xuất sắc năm 2023 cho tập"
+         " thể Trường THPT Vũng Tàu.",
+         [("giay_khen_to_chuc_dang_doan_the", "awarded", 1, None),
+          ("co_thi_dua_to_chuc_dang_doan_the_dia_phuong", "awarded", 1, None)]),
+        # two groups of recipients, each with its achievement: two statements of one award
+        ("Công đoàn ngành giáo dục tỉnh đã tặng Giấy khen cho 20 tập thể có thành tích xuất sắc trong chương trình"
+         " “Một triệu sáng kiến”, 3 tập thể và 35 cá nhân có thành tích xuất sắc trong hội diễn.",
+         [("giay_khen_to_chuc_dang_doan_the", "awarded", 20, None),
+          ("giay_khen_to_chuc_dang_doan_the", "awarded", 3, 35)]),
+        # several tiers at once name no one form; the counts before the verb stay with it
+        ("Công an tỉnh có 369 lượt tập thể, 1.673 lượt cá nhân được các cấp khen thưởng.",
+         [("khong_ro", "awarded", 369, 1673)]),
+        # a union's name ending in "Việt Nam" is the national body
+        ("Có 5 Bằng khen của Công đoàn GD Việt Nam cho các đơn vị hoàn thành xuất sắc nhiệm vụ.",
+         [("bang_khen_doan_the_trung_uong", "awarded", 5, None)]),
+        # the recipients after "cho 9" do not give the next award; "3 năm liền" stays inside the statement;
+        # "chứng nhận" is no recipient's "nhận"
+        ("Trung ương Đoàn đã tặng cờ thi đua xuất sắc 3 năm liền cho 9 cơ sở Đoàn, tặng bằng khen cho 4 tập thể"
+         " và 6 cá nhân; Ban Thường vụ Đoàn khối trao chứng nhận xuất sắc cho 23 đơn vị, tặng giấy khen cho 79 tập"
+         " thể và 163 cá nhân.",
+         [("co_thi_dua_doan_the_trung_uong", "awarded", 9, None), ("bang_khen_doan_the_trung_uong", "awarded", 4, 6),
+          ("giay_khen_to_chuc_dang_doan_the", "awarded", 79, 163)]),
+    ],
+)
+def test_givers_and_named_subjects(text, expected):
+    awards = run([text], issuer=None)
+    assert [(a.award, a.status, a.collectives, a.individuals) for a in awards] == expected
+
+
+def test_a_lowercase_so_names_no_department():
+    from extract.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    assert tax.giver_of("tại trụ sở cơ quan") is None
+    assert tax.giver_of("Sở Y tế") == "tinh"
+
+
+@pytest.mark.slow  # the whole pipeline
+def test_a_giver_named_without_a_count_settles_the_bare_form(tmp_path: Path):
+    """"Hội LHPN huyện tặng giấy khen cho tập thể, cá nhân" counts nobody, but says whose the
+    bare "được tặng giấy khen" of the article is."""
+    from extract.pipeline import extract_document
+    from extract.readers import read
+
+    path = tmp_path / "tin.txt"
+    path.write_text("Hội nghị điển hình tiên tiến\n\nTrong 5 năm qua, 190 tập thể, 435 cá nhân được tặng giấy khen.\n\n"
+                    "Lãnh đạo Hội LHPN huyện Thuận Nam tặng giấy khen cho tập thể, cá nhân có thành tích xuất sắc.\n",
+                    encoding="utf-8")
+    awards = extract_document(read(path)).awards
+    assert [(a.award, a.collectives, a.individuals) for a in awards] == [("giay_khen_to_chuc_dang_doan_the", 190, 435)]

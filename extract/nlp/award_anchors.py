@@ -20,13 +20,15 @@ _LEFT_VERB = re.compile(
     + r"(?:\s+(?:danh\s+hiệu|hình\s+thức))?\s*(?:(?:gần|trên|hơn)\s+)?(?:\d{1,3}(?:\.\d{3})+|\d+)?\s*$"
 )
 _TITLE_WORD = re.compile(r"(?:danh\s+hiệu(?:\s+thi\s+đua)?|hình\s+thức)\s*[“\"]?\s*$", re.IGNORECASE)
-_OF = re.compile(r"\s*(?:của\s+)?")
+_OF = re.compile(r"\s*(?:(?:\d{1,2}\s+năm\s+(?:liền|liên\s+tục)\s+)?của\s+)?")  # "... 3 năm liền của Trung ương Đoàn"
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # words that may stand between a giver and its verb: "Chủ tịch UBND huyện Kbang Nguyễn Văn Dũng đã tặng"
 _GIVER_GAP_WORDS = {"đã", "vừa", "đồng", "chí", "ông", "bà", "cũng", "đều", "sẽ", "trực", "tiếp"}
 # "công tác thi đua, khen thưởng", "Hội đồng Thi đua - Khen thưởng": the field, not the act of awarding
 _NOUN_PHRASE = re.compile(r"(?:thi\s+đua\s*[,–-]?\s*|công\s+tác\s+)$")
-_RECEIVING = re.compile(r"(?<!\w)(?<!công )(?:được|nhận|đạt|đón\s+nhận)(?!\w)", re.IGNORECASE)
+# "công nhận", "chứng nhận", "ghi nhận" ... are not a recipient's "nhận"
+_RECEIVING = re.compile(r"(?<!\w)(?<!công )(?<!chứng )(?<!ghi )(?<!xác )(?<!tiếp )(?:được|nhận|đạt|đón\s+nhận)(?!\w)",
+                        re.IGNORECASE)
 _CLASS_WORD = re.compile(r"(?<!\w)hạng\s+(nhất|nhì|ba|i{1,3}|[123])(?!\w)", re.IGNORECASE)
 _CLASS_OF = {"nhất": "Nhất", "i": "Nhất", "1": "Nhất", "nhì": "Nhì", "ii": "Nhì", "2": "Nhì",
              "ba": "Ba", "iii": "Ba", "3": "Ba"}
@@ -65,22 +67,29 @@ def sentence_start(text: str, pos: int) -> int:
 def sentence_giver(text: str, pos: int, floor: int) -> str | None:
     """The giver who is the subject before `pos` in its sentence: the nearest giver named after
     `floor` that is not itself receiving ("Hội Nông dân tỉnh nhận Cờ", "X được tặng") nor a
-    recipient after "cho"."""
+    recipient after "cho". A bare tier word in an earlier clause ("9/9 cơ sở hội xếp loại vững
+    mạnh; 190 tập thể được tặng") is a noun there, not the giver."""
     found = load_taxonomy().find_givers(text[floor:pos])
     for g in sorted(found, key=lambda g: -g.end):
         start, end = floor + g.start, floor + g.end
-        if _RECEIVING.search(text, end, pos) or text[max(floor, start - 5):start].lower().endswith("cho "):
+        if _RECEIVING.search(text, end, pos) or _AFTER_FOR.search(text, max(floor, start - 20), start):
+            continue
+        if ";" in text[end:pos] and _is_tier_word(text[start:end]):
             continue
         start = _tier_owner(text, found, g, floor)
         return text[start:end]
     return None
 
 
+def _is_tier_word(phrase: str) -> bool:
+    return " ".join(fold_keep(phrase).lower().split()) in TIER_WORDS
+
+
 def _tier_owner(text: str, found: list, giver, floor: int) -> int:
     """The start of the body a tier word belongs to: "Liên đoàn Lao động tỉnh" rather than
     "tỉnh", "Công đoàn ngành giáo dục tỉnh" rather than "tỉnh"."""
     start = floor + giver.start
-    if " ".join(fold_keep(text[start: floor + giver.end]).lower().split()) not in TIER_WORDS:
+    if not _is_tier_word(text[start: floor + giver.end]):
         return start
     for other in sorted(found, key=lambda g: -g.end):
         if other.end <= giver.start and (floor + giver.start) - (floor + other.end) <= 40:
@@ -104,8 +113,15 @@ def _extend_left(text: str, start: int, floor: int) -> int:
     givers = [g for g in found if _only_names(text[floor + g.end: verb_start])]
     if givers:
         last = max(givers, key=lambda g: (g.end, g.end - g.start))
-        return _giver_chain_start(text, found, _tier_owner(text, found, last, floor), floor)
+        owner = _giver_chain_start(text, found, _tier_owner(text, found, last, floor), floor)
+        # a body right after "cho" received the previous award: "tặng Giấy khen cho Công đoàn
+        # ngành giáo dục tỉnh, trao Cờ thi đua ..." is not given by that union
+        if not _AFTER_FOR.search(text, max(0, owner - 20), owner):
+            return owner
     return verb_start
+
+
+_AFTER_FOR = re.compile(r"(?<!\w)cho\s+(?:\d[\d.]*\s+)?$", re.IGNORECASE)
 
 
 def _only_names(gap: str) -> bool:
@@ -196,6 +212,10 @@ def verb_anchors(text: str, seg: tuple[int, int], taken: list[Anchor], sentence_
         if any(a.start <= m.start() < a.end for a in taken) or _NOUN_PHRASE.search(lower, max(0, m.start() - 30), m.start()):
             continue
         window_start = max(seg[0], m.start() - 60)
+        # the giver stands after the recipients' counts: "tỉnh có 369 lượt tập thể, 1.673 lượt cá
+        # nhân được các cấp khen thưởng" is not the province's award, nor does it swallow the counts
+        digits = [window_start + d.end() for d in re.finditer(r"\d", text[window_start : m.start()])]
+        window_start = max([window_start, *digits])
         givers = load_taxonomy().find_givers(text[window_start : m.start()])
         start = window_start + min(g.start for g in givers) if givers else m.start()
         giver_text = text[start : m.start()] if givers else sentence_giver(text, m.start(), sentence_floor)

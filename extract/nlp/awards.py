@@ -14,7 +14,8 @@ các tập thể, cá nhân có thành tích"), and counts of registrations are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,7 +39,8 @@ _LEAD_GAP = re.compile(
     r"^[\s,:(]*(?:(?:cho|tặng|với|các|tổng số|tổng cộng|gồm|là|đối với|số lượng|danh hiệu|cụ thể)[\s,:]+)*$"
 )
 # "khen thưởng quá trình cống hiến cho 15 cá nhân": the award's own words, then its recipients
-_DESCRIBED_GAP = re.compile(r"^[^.;:\d]{1,40}\scho\s+(?:các\s+)?$")
+# ("cờ thi đua xuất sắc 3 năm liền cho 9 cơ sở Đoàn": a number of years may be said)
+_DESCRIBED_GAP = re.compile(r"^(?:[^.;:\d]|\d{1,2}(?=\s+năm\s+(?:liền|liên\s+tục))){1,40}\scho\s+(?:các\s+)?$")
 MAX_COUNT_DISTANCE = 40  # chars between an anchor and its first count when something else intervenes
 # counts that are plans or registrations, not awards (Luật TĐKT: đăng ký thi đua is a pledge)
 _NOT_AWARD = re.compile(r"(?<!\w)(?:đăng\s+ký|phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|xây\s+dựng)(?!\w)")
@@ -184,9 +186,52 @@ def _attach_counts(text: str, anchors: list[Anchor], seg: tuple[int, int]) -> No
         if not anchor.counts and not anchor.label:
             limit = anchors[i + 1].start if i + 1 < len(anchors) else seg[1]
             anchor.counts = _named_recipients(text, anchor, limit, _floor(anchors, i, seg))
-            if not anchor.counts and named and _SAME_SUBJECT.match(text[anchors[i - 1].end:anchor.start]):
+            if not anchor.counts and named and _same_subject(text[anchors[i - 1].end:anchor.start]):
                 anchor.counts = [Count(anchor.start, anchor.start, named[0].value, named[0].kind)]
             named = anchor.counts if anchor.counts and anchor.counts[0].end <= anchor.start else []
+    for i, anchor in enumerate(list(anchors)):
+        if anchor.counts and anchor.counts[0].start > anchor.end:
+            limit = next((a.start for a in anchors if a.start > anchor.end), seg[1])
+            for group in _later_groups(text, pool(), max(c.end for c in anchor.counts), limit):
+                claimed.update(id(c) for c in group)
+                anchors.append(replace(anchor, counts=group))
+    anchors.sort(key=lambda a: (a.start, a.counts[0].start if a.counts else 0))
+
+
+def _later_groups(text: str, pool: list[Count], pos: int, limit: int) -> list[list[Count]]:
+    """Further recipients of the same award, each group with its own achievement: "tặng Giấy
+    khen cho 20 tập thể có thành tích xuất sắc trong chương trình X, 3 tập thể và 35 cá nhân có
+    thành tích xuất sắc trong hội diễn" (two statements)."""
+    groups = []
+    while True:
+        rest = [c for c in pool if c.start >= pos and c.end <= limit]
+        gap = text[pos:rest[0].start] if rest else ""
+        if not rest or not _GROUP_GAP.match(gap) or len(gap) > 200:
+            return groups
+        run = _run_after(text, rest, rest[0].start, limit)
+        if not run:
+            return groups
+        groups.append(run)
+        pos = run[-1].end
+
+
+# the achievement of one group of recipients, then the next group: "có thành tích xuất sắc ..., "
+_GROUP_GAP = re.compile(r"^\s+(?:có|đã\s+có|vì\s+(?:đã\s+)?có)\s+thành\s+tích[^.;:()]*,\s*$", re.IGNORECASE)
+
+
+def _same_subject(gap: str) -> bool:
+    """The words between two awards add no new recipient: ", và", ", được Sở Giáo dục và Đào tạo"
+    ("X được UBND tỉnh tặng bằng khen, được Sở ... tặng giấy khen": both go to X), ", 5 năm liền
+    được Bộ Công an"."""
+    if _SAME_SUBJECT.match(gap):
+        return True
+    m = re.match(r"^\s*,?\s*(?:và\s+)?(?:\d{1,2}\s+năm\s+(?:liền|liên\s+tục)\s+)?(?:được\s+)?", gap, re.IGNORECASE)
+    rest = gap[m.end():]
+    if not rest.strip():
+        return True
+    givers = load_taxonomy().find_givers(rest)
+    return bool(givers) and min(g.start for g in givers) == 0 and len(rest) <= 60 \
+        and not re.search(r"[\d.;:()]", rest)
 
 
 def _floor(anchors: list[Anchor], i: int, seg: tuple[int, int]) -> int:
@@ -274,7 +319,11 @@ def _name_list(text: str) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     for part in re.split(r",\s*|\s+và\s+", re.split(r"[.;:()]|\s(?:vì|đã|có|do|nhằm|về|trong|nhân|thuộc)\s", text)[0]):
         part = part.strip()
-        kind = _head_of(part) if not items else (_head_of(part) or (items[-1][1] if part[:1].isupper() else None))
+        quoted = len(part) > 2 and part[0] in "“\"" and part[-1] in "”\""  # cho “Lực lượng Công an ...”
+        part = part.strip("“”\" ")
+        kind = _head_of(part, quoted)
+        if items and not kind:
+            kind = items[-1][1] if part[:1].isupper() else None
         if not part or not kind:
             break
         items.append((part, kind))
@@ -293,9 +342,10 @@ def _last_name(subject: str) -> str | None:
     return None
 
 
-def _head_of(phrase: str) -> str | None:
+def _head_of(phrase: str, quoted: bool = False) -> str | None:
     """"unit" when the phrase is a unit's name (Trường ..., Công an huyện ...), "person" when it
-    is a person's (ông ..., đồng chí ...), else None."""
+    is a person's (ông ..., đồng chí ...), else None. Quotes delimit a name, however many common
+    words it holds."""
     phrase = phrase.strip()
     words = phrase.split()
     if len(words) < 2:
@@ -306,7 +356,7 @@ def _head_of(phrase: str) -> str | None:
     named = any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]) \
         or words[-1].lower() in ("tỉnh", "huyện", "xã", "phường")  # "Cục 11", "Phường 14" are names
     if any(lower.startswith(h.lower() + " ") for h in _ORG_HEADS) and named \
-            and sum(1 for w in words[1:] if w.islower()) <= 5 and not re.search(r"[,;:]", phrase):
+            and (quoted or sum(1 for w in words[1:] if w.islower()) <= 5) and not re.search(r"[,;:]", phrase):
         return "unit"
     return None
 
@@ -412,8 +462,10 @@ def _marker(block: Block) -> str | None:
     return block.style.numbering or None
 
 
-def statements(text: str, ctx: BlockContext | None) -> list[Statement]:
-    """Every award statement in one paragraph or list item."""
+def statements(text: str, ctx: BlockContext | None, mentions: list[str] | None = None) -> list[Statement]:
+    """Every award statement in one paragraph or list item. The awards named with their giver but
+    no count ("Hội LHPN huyện tặng giấy khen cho tập thể, cá nhân") are not statements; their ids
+    go to `mentions`, for `settle_bare_forms`."""
     issuer = ctx.issuer if ctx else None
     parent = parent_label(ctx) if ctx else None
     heading = ctx.section_heading if ctx and ctx.section_heading else ""
@@ -438,6 +490,8 @@ def statements(text: str, ctx: BlockContext | None) -> list[Statement]:
         if not anchors and out and _counts_only(text, seg, out[-1]):
             continue
         kept = [a for a in anchors if a.counts and not _is_registration(text, a, seg)]
+        if mentions is not None:
+            mentions += [a.award for a in anchors if not a.counts and (a.confidence or 0) > CONF_FORM_DEFAULT]
         previous = out[-1].status if out else None
         out.extend(_statement(text, a, kept, seg, label, parent, previous) for a in kept)
         if listed and out and out[-1].anchor is anchors[-1]:
@@ -582,15 +636,17 @@ def to_award(statement: Statement, doc: Doc) -> Award:
     )
 
 
-def settle_bare_forms(awards: list[Award]) -> list[Award]:
+def settle_bare_forms(awards: list[Award], mentions: Iterable[str] = ()) -> list[Award]:
     """A bare form whose giver neither its sentence nor the issuer tells ("Tặng bằng khen cho 46
     tập thể" in a headline) is the one tier of that form the same document names elsewhere
-    ("bằng khen của Chủ tịch UBND tỉnh"); with no tier or several named it keeps the form's
-    default."""
+    ("bằng khen của Chủ tịch UBND tỉnh"), in an award or in a `mentions` id (named without a
+    count); with no tier or several named it keeps the form's default."""
     tax = load_taxonomy()
+    mentions = set(mentions)
     for form in tax.forms:
         tiers = {*form.by_giver.values(), *form.by_issuer.values(), form.default}
         named = {a.award for a in awards if a.award in tiers and (a.confidence or 0) > CONF_FORM_DEFAULT}
+        named |= {m for m in mentions if m in tiers and m != form.default}
         if len(named) != 1:
             continue
         (tier,) = named
@@ -603,13 +659,22 @@ def settle_bare_forms(awards: list[Award]) -> list[Award]:
 # --- the component -----------------------------------------------------------------------------
 
 _STATEMENTS_KEY = "tdkt_award_statements"
+_MENTIONS_KEY = "tdkt_award_mentions"
 
 
 def block_statements(doc: Doc) -> list[Statement]:
     """The award statements of a prose block, computed once per Doc (tdkt_figures asks first)."""
     if _STATEMENTS_KEY not in doc.user_data:
-        doc.user_data[_STATEMENTS_KEY] = statements(doc.text, context_of(doc))
+        mentions: list[str] = []
+        doc.user_data[_STATEMENTS_KEY] = statements(doc.text, context_of(doc), mentions)
+        doc.user_data[_MENTIONS_KEY] = mentions
     return doc.user_data[_STATEMENTS_KEY]
+
+
+def award_mentions(doc: Doc) -> list[str]:
+    """The award ids a prose block names with their giver but without a count."""
+    block_statements(doc)
+    return doc.user_data.get(_MENTIONS_KEY, [])
 
 
 def award_count_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -634,6 +699,8 @@ class AwardsComponent:
 
     def set_annotations(self, doc: Doc, items: list[Award]) -> Doc:
         set_items(doc, self.name, [(a.provenance.start, a.provenance.end, a.award, a) for a in items])
+        if context_of(doc).block.kind is not BlockKind.TABLE:
+            doc.spans[self.name].attrs["mentions"] = award_mentions(doc)
         return doc
 
 
