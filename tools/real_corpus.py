@@ -37,6 +37,12 @@ class Entry:
     def gold_path(self) -> Path:
         return REAL / self.split / f"{self.name}.gold.json"
 
+    @property
+    def text_path(self) -> Path:
+        """The text the key's quotes refer to: the file itself, or for a binary (.docx, .pdf) the
+        text its keyer read, stored beside it as `<name>.text.txt`."""
+        return self.path if self.format == "txt" else REAL / self.split / f"{self.name}.text.txt"
+
 
 @dataclass
 class DocumentScore:
