@@ -514,10 +514,10 @@ def _signer(tail: list[_Line]) -> tuple[Signer | None, str | None]:
             if signer.authority is None and prefix == "tm":
                 on_behalf_of = match.group("rest")
             signer.authority = AUTHORITIES.get(prefix)
-            last_prefixed = match.group("rest")
-            deputy = _DEPUTY_IN_LINE.search(last_prefixed)
-            if deputy:
-                last_prefixed = deputy.group(1)
+            deputy = _DEPUTY_IN_LINE.search(match.group("rest"))
+            # after KT./TM./TL./TUQ. the line names the principal ("KT. THỦ TƯỚNG"), not the one
+            # who signs; only a deputy's position run into it is the signer's
+            last_prefixed = deputy.group(1) if deputy else (match.group("rest") if prefix == "q" else None)
     plain = [t for t in caps if not AUTHORITY_RE.match(t)]
     # the position names one ("CHỦ TỊCH", "HIỆU TRƯỞNG"); a capitals line that does not — an
     # annex's title after the signature, "DANH SÁCH ĐƯỢC TẶNG THƯỞNG ..." — is no position

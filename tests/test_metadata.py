@@ -128,6 +128,19 @@ def test_an_annex_title_after_the_signature_is_no_position() -> None:
     assert signer is not None and signer.position == "Phó Chủ tịch" and signer.authority == "KT."
 
 
+def test_the_principal_after_kt_is_not_the_signers_position(tmp_path: Path) -> None:
+    """"KT. THỦ TƯỚNG" with no deputy's line under it: the signer acts for the Prime Minister,
+    whose title is not the signer's own position."""
+    from extract.readers import read
+
+    path = tmp_path / "quyet-dinh.txt"
+    path.write_text("QUYẾT ĐỊNH\nVề việc tặng thưởng Cờ thi đua của Chính phủ\nĐiều 1. Tặng thưởng Cờ thi đua của"
+            " Chính phủ cho 10 tập thể.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n|\nKT. THỦ TƯỚNG |\n"
+            "DANH SÁCH ĐƯỢC TẶNG THƯỞNG CỜ THI ĐUA CỦA CHÍNH PHỦ\n", encoding="utf-8")
+    signer = extract_metadata(read(path)).signer
+    assert signer is not None and (signer.position, signer.authority) == (None, "KT.")
+
+
 def test_header_and_signature_blocks_with_parent_body() -> None:
     """HEADER/SIGNATURE blocks as the readers give them; the line under "UBND HUYỆN" is the issuer."""
     document = Document(Source(file="bao-cao-phong.docx", sha256="", format="docx"))
