@@ -16,8 +16,8 @@ from tools.real_corpus import REAL, manifest, micro, score_split
 
 # (split, kind) -> the floor of its micro F1
 FLOORS = {
-    ("test", "core_f1"): 0.80, ("test", "awards"): 0.74, ("test", "figures"): 0.83, ("test", "organizations"): 0.57,
-    ("dev", "core_f1"): 0.82, ("dev", "awards"): 0.85, ("dev", "figures"): 0.66, ("dev", "organizations"): 0.58,
+    ("test", "core_f1"): 0.83, ("test", "awards"): 0.75, ("test", "figures"): 0.83, ("test", "organizations"): 0.50,
+    ("dev", "core_f1"): 0.81, ("dev", "awards"): 0.84, ("dev", "figures"): 0.64, ("dev", "organizations"): 0.58,
 }
 MAX_DEV_ABOVE_TEST = 0.10  # core F1; issue 11 asks for 0.05
 
