@@ -402,6 +402,29 @@ def test_tesseract_tsv_becomes_lines_without_noise() -> None:
     assert lines[0].x0 == pytest.approx(72.0) and lines[0].x1 == pytest.approx(670 * 72 / 300)
 
 
+def _tsv_line(words: list[tuple[str, int, int, int]], top: int = 300) -> str:
+    """One Tesseract line of (text, left, width, height) words, at 300 dpi."""
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [f"5\t1\t1\t1\t1\t{i + 1}\t{left}\t{top}\t{width}\t{height}\t90\t{text}"
+            for i, (text, left, width, height) in enumerate(words)]
+    return "\n".join([header, *rows])
+
+
+def test_a_scans_two_header_columns_read_as_one_line_are_split() -> None:
+    """Tesseract often reads "UBND TỈNH KIÊN GIANG   CỘNG HÒA ..." as one line, with a rule or a
+    speck ("|", "_") between the columns: the gap still splits it, the speck is dropped, the em is
+    the words' height however skewed the line's box."""
+    from extract.readers.pdf import _lines
+
+    words = [("UBND", 400, 150, 60), ("TỈNH", 560, 120, 60), ("GIANG", 690, 170, 90), ("_", 900, 30, 10),
+             ("CỘNG", 1010, 150, 60), ("HÒA", 1170, 120, 60)]
+    (line,) = _lines(lines_from_tsv(_tsv_line(words), dpi=300), page=1, ocr=True)
+    assert [seg.text for seg in line.segments] == ["UBND TỈNH GIANG", "CỘNG HÒA"]
+    ruled = [("Nhung", 400, 150, 60), ("|", 575, 10, 70), ("Giáo", 600, 120, 60), ("viên", 730, 120, 60)]
+    (line,) = _lines(lines_from_tsv(_tsv_line(ruled), dpi=300), page=1, ocr=True)
+    assert [seg.text for seg in line.segments] == ["Nhung", "Giáo viên"]
+
+
 # --- bad input -------------------------------------------------------------------------------------
 
 

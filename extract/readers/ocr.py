@@ -5,6 +5,7 @@ exactly like lines built from a text layer (paragraphs, header table, signature)
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,10 @@ MAX_PAGE_PIXELS = 64_000_000
 MIN_WORD_CONF = 30.0  # Tesseract confidence (0-100) under which a lone symbol is noise
 MIN_LINE_CONF = 45.0  # a line averaging less than this and holding no real word is noise
 POINTS_PER_INCH = 72.0
+# a token of underscores, dashes and dots alone is a scan's line or speck, never a word: between
+# the two columns of a header it would bridge the gap that tells them apart ("GIANG | _ CỘNG")
+_SCAN_MARKS = re.compile(r"^[_¬~`^•*.,:;'\"-]*[_¬~`^•*][_¬~`^•*.,:;'\"-]*$|^[.,:;'\"]+$")
+RULE_MARKS = {"|", "¦", "||", "|.", ".|"}  # a table's or a header's vertical rule read as a letter
 
 
 @dataclass
@@ -105,6 +110,8 @@ def _word(fields: dict[str, str], scale: float) -> OcrWord | None:
     if not text or conf < 0:
         return None
     if conf < MIN_WORD_CONF and not any(ch.isalnum() for ch in text):
+        return None
+    if _SCAN_MARKS.match(text):
         return None
     return OcrWord(text, conf, left * scale, top * scale, (left + width) * scale, (top + height) * scale)
 

@@ -21,10 +21,14 @@ from typing import Any
 
 from extract.errors import CorruptFile, EncryptedFile, MissingTool, ReadError, TooLarge
 from extract.model import BlockKind, Cell, Document, Source, Style, table_text
+from extract.readers.ocr import RULE_MARKS
 
 MAX_PAGES = 2000
 SPACE_GAP = 0.15  # em: a wider gap between two glyphs is a word space
 SEGMENT_GAP = 3.0  # em: a wider gap splits a row into segments (side-by-side columns)
+# OCR words: their em is measured from the words themselves (no font size), and a scan's two
+# header columns often stand closer than a typeset page's
+OCR_SEGMENT_GAP = 2.0
 ROW_TOLERANCE = 0.35  # em: glyphs whose vertical centres differ less share a row
 MARGIN_ZONE = 0.12  # share of the page height at the top and bottom where running lines live
 MIN_TEXT_CHARS = 20  # fewer non-space characters than this: the page has no text layer
@@ -537,12 +541,17 @@ def _lines(glyphs: list[Glyph] | list[Any], page: int, ocr: bool = False) -> lis
 
 def _from_ocr(ocr_lines: list[Any]) -> list[Glyph]:
     """OCR words as glyphs, each with its Tesseract line's box so a line stays one row; words,
-    not lines, so a wide gap still splits two columns Tesseract read as one line."""
+    not lines, so a wide gap still splits two columns Tesseract read as one line. The em of a
+    word is its line's median word height: on a skewed scan the line's box is much taller."""
     return [
-        Glyph(w.text, w.x0, w.x1, line.top, line.bottom, line.size, word=True)
+        Glyph(w.text, w.x0, w.x1, line.top, line.bottom, _ocr_em(line), word=True)
         for line in ocr_lines
         for w in line.words
     ]
+
+
+def _ocr_em(line: Any) -> float:
+    return max(median(w.bottom - w.top for w in line.words), 4.0) if line.words else line.size
 
 
 def _line(row: list[Glyph], page: int, ocr: bool) -> Line | None:
@@ -578,12 +587,17 @@ def _segments(row: list[Glyph]) -> list[Segment]:
         if g.text.isspace():
             spaced = True
             continue
+        if g.word and g.text in RULE_MARKS:  # a ruled line in a scan: the cells or columns it divides
+            if parts and start is not None and last is not None:
+                segments.append(_segment(parts, start, last))
+            parts, start, last = [], None, None
+            continue
         if last is not None:
             em = max(last.size, g.size)
             gap = g.x0 - last.x1
             if g.text == last.text and abs(g.x0 - last.x0) < 0.1 * em:
                 continue  # the same glyph printed twice (fake bold)
-            if gap > SEGMENT_GAP * em:
+            if gap > (OCR_SEGMENT_GAP if g.word and last.word else SEGMENT_GAP) * em:
                 segments.append(_segment(parts, start, last))
                 parts, start = [], None
             elif not _is_combining(g.text) and (g.word or last.word or spaced or gap > SPACE_GAP * em):
