@@ -62,8 +62,9 @@ NUMBER_RE = re.compile(
     r"\bS[ốo]\s*:?\s*(?P<num>[\d.…_ ]*\s*[/-]\s*[^\W_][\w&.]*(?:\s*[-/]\s*[^\W_][\w&.]*)*)"
 )
 PLACE_DATE_RE = re.compile(
-    r"(?P<place>[^\W\d_][^,\n]{0,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?"
-    r"[\s.…_]*năm\s*(?P<y>(?:19|20)\d{2})",
+    # a day or month filled in by hand on a scan may come out of OCR as a short non-number ("ngày Lãi")
+    r"(?P<place>[^\W\d_][^,\n]{0,60}?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})|[^\s\d]{1,4}(?=\s))?[\s.…_]*"
+    r"tháng\s*(?:(?P<m>\d{1,2})|[^\s\d]{1,4}(?=\s))?[\s.…_]*năm\s*(?P<y>(?:19|20)\d{2})",
     re.IGNORECASE,
 )
 SLASH_DATE_RE = re.compile(

@@ -141,6 +141,12 @@ def test_the_principal_after_kt_is_not_the_signers_position(tmp_path: Path) -> N
     assert signer is not None and (signer.position, signer.authority) == (None, "KT.")
 
 
+def test_a_day_filled_in_by_hand_and_misread_keeps_the_place_and_month() -> None:
+    text = "UBND TỈNH KIÊN GIANG\nSỞ Y TẾ\nSố: 5067/QĐ-SYT\nKiên Giang, ngày Lãi tháng 12 năm 2017\nQUYẾT ĐỊNH\n"
+    metadata = extract_metadata(plain_document(text))
+    assert (metadata.place, metadata.date) == ("Kiên Giang", "2017-12")
+
+
 def test_header_and_signature_blocks_with_parent_body() -> None:
     """HEADER/SIGNATURE blocks as the readers give them; the line under "UBND HUYỆN" is the issuer."""
     document = Document(Source(file="bao-cao-phong.docx", sha256="", format="docx"))
