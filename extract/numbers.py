@@ -316,8 +316,8 @@ def _find_dates(text: str, style: NumberStyle) -> Iterable[NumberMatch]:
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         after = units.match_unit(text, m.end())
-        if after is not None and not _word_before(text, m.start()) in DATE_BEFORE:
-            continue  # "5/12 xã": a fraction followed by what it counts
+        if after is not None and day <= month and not _word_before(text, m.start()) in DATE_BEFORE:
+            continue  # "5/12 xã": a fraction followed by what it counts ("Mầm non 20/7 Chiến sĩ": no 20 of 7)
         yield NumberMatch(m.start(), m.end(), Number(0.0, m.group(), kind="date"))
 
 

@@ -350,11 +350,20 @@ def test_a_bare_form_takes_the_one_tier_the_document_names():
          " thể và 163 cá nhân.",
          [("co_thi_dua_doan_the_trung_uong", "awarded", 9, None), ("bang_khen_doan_the_trung_uong", "awarded", 4, 6),
           ("giay_khen_to_chuc_dang_doan_the", "awarded", 79, 163)]),
+        # a year between the title and its recipients
+        ("Điều 1. Công nhận danh hiệu Chiến sỹ thi đua cơ sở năm 2021 cho 42 cá nhân thuộc Viễn thông Quảng Bình.",
+         [("chien_si_thi_dua_co_so", "awarded", None, 42)]),
     ],
 )
 def test_givers_and_named_subjects(text, expected):
     awards = run([text], issuer=None)
     assert [(a.award, a.status, a.collectives, a.individuals) for a in awards] == expected
+
+
+def test_a_name_holding_a_date_is_no_count():
+    """"Mầm non 20/7" is a school's name: "20/7 Chiến sĩ thi đua" counts nobody; "18/20 cá nhân" does."""
+    assert find_counts("1 Lê Thanh Nhung Giáo viên Mầm non 20/7 Chiến sĩ thi đua") == []
+    assert [c.value for c in find_counts("đạt 18/20 cá nhân")] == [18]
 
 
 def test_a_lowercase_so_names_no_department():

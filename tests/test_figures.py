@@ -114,6 +114,7 @@ def test_units_and_values(text: str, raw: str, unit: str, value: float, value_ma
         "Trong 6 tháng đầu năm 2021, thực hiện Kế hoạch số 25/KH-UBND ngày 03/02/2021.",
         "Tiếp tục triển khai kế hoạch 5 năm (2021 - 2025) và phòng, chống dịch Covid-19.",
         "cấp thẻ cho trẻ em dưới 6 tuổi",
+        "2 Quàng Thị Tươi Giáo viên Mầm non 20/7 Chiến sĩ thi đua",  # a date in a school's name, no 20 of 7
     ],
 )
 def test_not_figures(text: str) -> None:

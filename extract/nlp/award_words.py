@@ -51,6 +51,7 @@ _COUNT = re.compile(
     + r")(?![\w])"
 )
 
+_PART_OF = re.compile(r"(\d[\d.]*)/(\d[\d.]*)")
 # "năm 2012 xã Cẩm Thanh ...": a year, a day or a number of something before a place noun is no count
 _DATE_BEFORE = re.compile(r"(?:năm|ngày|tháng|khóa|lần\s+thứ|đợt|quý|giai\s+đoạn)\s+$")
 
@@ -98,6 +99,9 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
             continue
         if m.group(4) and m.group(4).split()[0] == "năm" and re.search(r"\d\s+$", lower[max(0, m.start() - 6):m.start()]):
             continue  # "15 năm trường đạt ...": years, not five schools
+        part = _PART_OF.search(m.group(0))
+        if part and parse_int(part.group(1)) > parse_int(part.group(2)):
+            continue  # "Mầm non 20/7 Chiến sĩ thi đua": a name with a date, not 20 of 7
         kind = COUNT_NOUNS[noun]
         out.append(Count(m.start(), m.end(), value, kind, m.group(1)))
     return out

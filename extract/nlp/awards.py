@@ -39,8 +39,10 @@ _LEAD_GAP = re.compile(
     r"^[\s,:(]*(?:(?:cho|tặng|với|các|tổng số|tổng cộng|gồm|là|đối với|số lượng|danh hiệu|cụ thể)[\s,:]+)*$"
 )
 # "khen thưởng quá trình cống hiến cho 15 cá nhân": the award's own words, then its recipients
-# ("cờ thi đua xuất sắc 3 năm liền cho 9 cơ sở Đoàn": a number of years may be said)
-_DESCRIBED_GAP = re.compile(r"^(?:[^.;:\d]|\d{1,2}(?=\s+năm\s+(?:liền|liên\s+tục))){1,40}\scho\s+(?:các\s+)?$")
+# ("cờ thi đua xuất sắc 3 năm liền cho 9 cơ sở Đoàn", "Chiến sỹ thi đua cơ sở năm 2021 cho 42 cá
+# nhân": a number of years or a year may be said)
+_DESCRIBED_GAP = re.compile(
+    r"^(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}(?=\s+năm\s+(?:liền|liên\s+tục))){1,40}\scho\s+(?:các\s+)?$")
 MAX_COUNT_DISTANCE = 40  # chars between an anchor and its first count when something else intervenes
 # counts that are plans or registrations, not awards (Luật TĐKT: đăng ký thi đua is a pledge)
 _NOT_AWARD = re.compile(r"(?<!\w)(?:đăng\s+ký|phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|xây\s+dựng)(?!\w)")
