@@ -57,11 +57,15 @@ def extract_document(document: Document) -> Extraction:
     result.organizations += recipient_organizations(document, metadata.issuer)
     result.people = dedupe(result.people, lambda p: p.name)
     result.organizations = dedupe(result.organizations, lambda o: o.name)
-    own = re.sub(r"\s+", "", metadata.number or "")
     # the document's own number is its metadata, not a document it cites
-    result.references = [r for r in dedupe(result.references, lambda r: re.sub(r"\s+", "", r.number))
-                         if not own or re.sub(r"\s+", "", r.number) != own]
+    own = _number_key(metadata.number or "")
+    result.references = [r for r in dedupe(result.references, lambda r: _number_key(r.number))
+                         if not own or _number_key(r.number) != own]
     return result
+
+
+def _number_key(number: str) -> str:
+    return re.sub(r"\s+", "", number)
 
 
 def block_contexts(

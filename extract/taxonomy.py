@@ -84,7 +84,7 @@ class AwardType:
 @dataclass(frozen=True)
 class Giver:
     id: str
-    level: str
+    level: str | None  # None: several tiers at once ("các cấp")
     patterns: tuple[str, ...]
     issuer_patterns: tuple[str, ...] = ()
 

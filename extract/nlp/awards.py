@@ -191,7 +191,7 @@ def _attach_counts(text: str, anchors: list[Anchor], seg: tuple[int, int]) -> No
             if not anchor.counts and named and _same_subject(text[anchors[i - 1].end:anchor.start]):
                 anchor.counts = [Count(anchor.start, anchor.start, named[0].value, named[0].kind)]
             named = anchor.counts if anchor.counts and anchor.counts[0].end <= anchor.start else []
-    for i, anchor in enumerate(list(anchors)):
+    for anchor in list(anchors):
         if anchor.counts and anchor.counts[0].start > anchor.end:
             limit = next((a.start for a in anchors if a.start > anchor.end), seg[1])
             for group in _later_groups(text, pool(), max(c.end for c in anchor.counts), limit):
