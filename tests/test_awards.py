@@ -350,6 +350,9 @@ def test_a_bare_form_takes_the_one_tier_the_document_names():
          " thể và 163 cá nhân.",
          [("co_thi_dua_doan_the_trung_uong", "awarded", 9, None), ("bang_khen_doan_the_trung_uong", "awarded", 4, 6),
           ("giay_khen_to_chuc_dang_doan_the", "awarded", 79, 163)]),
+        # "cho tập thể và cá nhân" counts nobody (the list does)
+        ("Sở Tư pháp kính trình và đề nghị Chủ tịch UBND tỉnh tặng bằng khen cho tập thể và cá nhân vì đã có thành"
+         " tích xuất sắc.", []),
         # a year between the title and its recipients
         ("Điều 1. Công nhận danh hiệu Chiến sỹ thi đua cơ sở năm 2021 cho 42 cá nhân thuộc Viễn thông Quảng Bình.",
          [("chien_si_thi_dua_co_so", "awarded", None, 42)]),

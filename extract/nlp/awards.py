@@ -288,7 +288,9 @@ def _named_recipients(text: str, anchor: Anchor, limit: int, floor: int) -> list
         if names:
             kind = INDIVIDUALS if names[0][1] == "person" else COLLECTIVES
             return [Count(pos, pos + len(names[0][0]), len(names), kind)]
-        if m.group("one"):  # "cho tập thể cán bộ, công chức Sở ...": one collective, not named as a unit
+        # "cho tập thể cán bộ, công chức Sở ...": one collective, not named as a unit; "cho tập thể
+        # và cá nhân" is any number of both
+        if m.group("one") and not re.match(r"(?:,|và|,\s*và)?\s*cá\s+nhân", after[m.end():], re.IGNORECASE):
             return [Count(anchor.end + m.start("one"), pos, 1, COLLECTIVES)]
         return []
     before = text[floor:anchor.start]
