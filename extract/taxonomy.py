@@ -248,7 +248,8 @@ def _compile(text: str, key: str, keep_marks: bool = False) -> Pattern:
     else:
         body = fold_keep(normalize(text))
     words = [re.escape(w) for w in body.split()]
-    pattern = r"(?<![\w&])" + r"\s+".join(words) + r"(?![\w&])"
+    # a quote may open a title inside a name: Cờ “Đơn vị xuất sắc ...”
+    pattern = r"(?<![\w&])" + r"[\s“\"]+".join(words) + r"(?![\w&])"
     mode = "exact" if exact else ("marks" if keep_marks else "fold")
     return re.compile(pattern), key, mode, max(body.split(), key=len)
 

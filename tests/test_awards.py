@@ -353,6 +353,10 @@ def test_a_bare_form_takes_the_one_tier_the_document_names():
         # "cho tập thể và cá nhân" counts nobody (the list does)
         ("Sở Tư pháp kính trình và đề nghị Chủ tịch UBND tỉnh tặng bằng khen cho tập thể và cá nhân vì đã có thành"
          " tích xuất sắc.", []),
+        # a quoted title inside the name, the giver after its closing quote
+        ("Hội đồng thống nhất đề nghị tặng Cờ “Đơn vị xuất sắc trong phong trào thi đua” của Chính phủ cho 11 tập"
+         " thể; đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 61 tập thể.",
+         [("co_thi_dua_chinh_phu", "proposed", 11, None), ("bang_khen_chu_tich_ubnd_tinh", "proposed", 61, None)]),
         # a year between the title and its recipients
         ("Điều 1. Công nhận danh hiệu Chiến sỹ thi đua cơ sở năm 2021 cho 42 cá nhân thuộc Viễn thông Quảng Bình.",
          [("chien_si_thi_dua_co_so", "awarded", None, 42)]),

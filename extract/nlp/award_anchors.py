@@ -149,6 +149,10 @@ def _extend_right(text: str, end: int, limit: int) -> int:
     proper name of the giver's body after it ("... Giám đốc Sở Giáo dục và Đào tạo")."""
     if end < limit and text[end] in "”\"'’»":  # a title in quotes: danh hiệu “Bản văn hóa”
         end += 1
+    window = text[max(0, end - 60):end]
+    close = text.find("”", end, min(limit, end + 100))
+    if window.rfind("“") > window.rfind("”") and close != -1 and not re.search(r"[.;]", text[end:close]):
+        end = close + 1  # the name opened a quoted title: Cờ “Đơn vị xuất sắc trong phong trào thi đua”
     m = _OF.match(text, end)
     pos = m.end() if m else end
     givers = [g for g in load_taxonomy().find_givers(text[pos:limit]) if g.start == 0]
