@@ -26,6 +26,7 @@ QUANTITY_KINDS = frozenset({"cardinal", "percent", "range", "fraction", "word"})
 
 # "triêu" is "triệu" typed without its dot: read as written it would make 5 triệu đồng 5 đồng
 MAGNITUDES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "triêu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+_MAG_WORDS = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 
 
 @dataclass
@@ -249,9 +250,9 @@ _DATE = re.compile(
 )
 _DAY_MONTH = re.compile(r"(?<![\w/.,])(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
 _YEAR_RANGE = re.compile(r"(?<![\w/.,])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?![\w/]|[.,]\d)")
-_MAGNITUDE = r"(?:\s+(?P<mag>nghìn|ngàn|triệu|triêu|tỷ|tỉ)\b)?"
+_MAGNITUDE = rf"(?:\s+(?P<mag>{_MAG_WORDS})\b)?"
 _RANGE = re.compile(
-    rf"(?:(?P<tu>\btừ)\s+)?(?<![\w.,/])(?P<a>{_LITERAL})(?:\s+(?P<maga>nghìn|ngàn|triệu|triêu|tỷ|tỉ)\b)?(?P<pa>\s?%)?"
+    rf"(?:(?P<tu>\btừ)\s+)?(?<![\w.,/])(?P<a>{_LITERAL})(?:\s+(?P<maga>{_MAG_WORDS})\b)?(?P<pa>\s?%)?"
     rf"(?P<sep>\s*[-–—]\s*|\s+(?:đến|tới)\s+)(?P<b>{_LITERAL})(?![\w/]|[.,]\d){_MAGNITUDE}(?P<pb>\s?%)?"
 )
 _FRACTION = re.compile(rf"(?<![\w.,/])(?P<a>{_LITERAL})/(?P<b>{_LITERAL})(?![\w/]|[.,]\d)")
@@ -359,8 +360,9 @@ def _find_fractions(text: str, style: NumberStyle) -> Iterable[NumberMatch]:
 
 # "64 tỷ 704,5 triệu đồng" is one amount: 64,704,500,000 đồng, never 704,5 triệu beside a 64
 _COMPOUND = re.compile(
-    rf"(?<![\w.,/])(?P<a>{_LITERAL})\s+(?P<ma>tỷ|tỉ|triệu|triêu)\s+(?P<b>{_LITERAL})\s+(?P<mb>triệu|triêu|nghìn|ngàn)\b"
-    rf"(?:\s+(?P<c>{_LITERAL})\s+(?P<mc>nghìn|ngàn)\b)?",
+    # the order of the magnitudes is checked below, so any magnitude word may stand in each place
+    rf"(?<![\w.,/])(?P<a>{_LITERAL})\s+(?P<ma>{_MAG_WORDS})\s+(?P<b>{_LITERAL})\s+(?P<mb>{_MAG_WORDS})\b"
+    rf"(?:\s+(?P<c>{_LITERAL})\s+(?P<mc>{_MAG_WORDS})\b)?",
     re.IGNORECASE,
 )
 
@@ -378,6 +380,11 @@ def _find_compound_magnitudes(text: str, style: NumberStyle) -> Iterable[NumberM
             continue
         value = sum(r.value * f for r, f in zip(readings, factors))
         yield NumberMatch(m.start(), m.end(), Number(value, m.group(), magnitude=factors[-1]))
+
+
+def follows_number(text: str, pos: int) -> bool:
+    """A number stands right before `pos`: "năm" there is years ("15 năm"), not the numeral five."""
+    return re.search(r"\d\s+$", text[max(0, pos - 6):pos]) is not None
 
 
 def _find_singles(text: str, style: NumberStyle) -> Iterable[NumberMatch]:
@@ -409,7 +416,7 @@ def _find_words(text: str, style: NumberStyle) -> Iterable[NumberMatch]:
         if words[i].group().lower() not in NUMBER_WORDS or _contiguous_word_before(text, words, i) in ORDINAL_BEFORE:
             i += 1
             continue
-        if words[i].group().lower() == "năm" and re.search(r"\d\s+$", text[max(0, words[i].start() - 6):words[i].start()]):
+        if words[i].group().lower() == "năm" and follows_number(text, words[i].start()):
             i += 1  # "15 năm trường đạt ...": years, not five schools
             continue
         run = _contiguous_run(text, words, i)

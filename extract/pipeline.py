@@ -60,7 +60,7 @@ def extract_document(document: Document) -> Extraction:
     # the document's own number is its metadata, not a document it cites
     own = _number_key(metadata.number or "")
     result.references = [r for r in dedupe(result.references, lambda r: _number_key(r.number))
-                         if not own or _number_key(r.number) != own]
+                         if _number_key(r.number) != own]
     return result
 
 

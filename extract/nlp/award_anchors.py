@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.nlp.award_words import BULLET, COMMENDATION, GIVE_VERBS, VERB_ONLY, Count, find_counts
+from extract.nlp.award_words import BULLET, COMMENDATION, GIVE_VERBS, VERB_ONLY, YEARS_RUNNING, Count, find_counts
 from extract.taxonomy import TIER_WORDS, AwardContext, fold_keep, load_taxonomy, resolve_award
 
 _LEFT_VERB = re.compile(
@@ -20,7 +20,7 @@ _LEFT_VERB = re.compile(
     + r"(?:\s+(?:danh\s+hiệu|hình\s+thức))?\s*(?:(?:gần|trên|hơn)\s+)?(?:\d{1,3}(?:\.\d{3})+|\d+)?\s*$"
 )
 _TITLE_WORD = re.compile(r"(?:danh\s+hiệu(?:\s+thi\s+đua)?|hình\s+thức)\s*[“\"]?\s*$", re.IGNORECASE)
-_OF = re.compile(r"\s*(?:(?:\d{1,2}\s+năm\s+(?:liền|liên\s+tục)\s+)?của\s+)?")  # "... 3 năm liền của Trung ương Đoàn"
+_OF = re.compile(rf"\s*(?:(?:{YEARS_RUNNING}\s+)?của\s+)?")  # "... 3 năm liền của Trung ương Đoàn"
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # words that may stand between a giver and its verb: "Chủ tịch UBND huyện Kbang Nguyễn Văn Dũng đã tặng"
 _GIVER_GAP_WORDS = {"đã", "vừa", "đồng", "chí", "ông", "bà", "cũng", "đều", "sẽ", "trực", "tiếp"}

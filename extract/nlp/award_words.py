@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.numbers import parse_words
+from extract.numbers import follows_number, parse_words
 from extract.taxonomy import fold_keep, load_taxonomy, normalize
 
 COLLECTIVES, INDIVIDUALS, HOUSEHOLDS, TOTAL = "collectives", "individuals", "households", "total"
@@ -51,6 +51,8 @@ _COUNT = re.compile(
     + r")(?![\w])"
 )
 
+# "5 năm liền", "3 năm liên tục": how long, said between an award and its giver or recipients
+YEARS_RUNNING = r"\d{1,2}\s+năm\s+(?:liền|liên\s+tục)"
 _PART_OF = re.compile(r"(\d[\d.]*)/(\d[\d.]*)")
 # "năm 2012 xã Cẩm Thanh ...": a year, a day or a number of something before a place noun is no count
 _DATE_BEFORE = re.compile(r"(?:năm|ngày|tháng|khóa|lần\s+thứ|đợt|quý|giai\s+đoạn)\s+$")
@@ -97,7 +99,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
             value *= 1_000_000 if m.group(3) == "triệu" else 1000
         if value is None or _DATE_BEFORE.search(lower, max(0, m.start() - 12), m.start()):
             continue
-        if m.group(4) and m.group(4).split()[0] == "năm" and re.search(r"\d\s+$", lower[max(0, m.start() - 6):m.start()]):
+        if m.group(4) and m.group(4).split()[0] == "năm" and follows_number(lower, m.start()):
             continue  # "15 năm trường đạt ...": years, not five schools
         part = _PART_OF.search(m.group(0))
         if part and parse_int(part.group(1)) > parse_int(part.group(2)):

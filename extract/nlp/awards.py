@@ -26,7 +26,8 @@ from extract.nlp.award_anchors import (
     sentence_start, verb_anchors,
 )
 from extract.nlp.award_words import (
-    COLLECTIVES, GIVE_VERBS, HOUSEHOLDS, INDIVIDUALS, PROPOSED, RECEIVE, TOTAL, Count, find_counts, label_reason,
+    COLLECTIVES, GIVE_VERBS, HOUSEHOLDS, INDIVIDUALS, PROPOSED, RECEIVE, TOTAL, YEARS_RUNNING, Count, find_counts,
+    label_reason,
 )
 from extract.nlp.context import BlockContext, context_of, provenance, set_items
 from extract.taxonomy import CONF_CONTEXT_GIVER, CONF_FORM_DEFAULT, load_taxonomy, normalize
@@ -42,7 +43,7 @@ _LEAD_GAP = re.compile(
 # ("cờ thi đua xuất sắc 3 năm liền cho 9 cơ sở Đoàn", "Chiến sỹ thi đua cơ sở năm 2021 cho 42 cá
 # nhân": a number of years or a year may be said)
 _DESCRIBED_GAP = re.compile(
-    r"^(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}(?=\s+năm\s+(?:liền|liên\s+tục))){1,40}\scho\s+(?:các\s+)?$")
+    rf"^(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)|{YEARS_RUNNING}){{1,40}}\scho\s+(?:các\s+)?$")
 MAX_COUNT_DISTANCE = 40  # chars between an anchor and its first count when something else intervenes
 # counts that are plans or registrations, not awards (Luật TĐKT: đăng ký thi đua is a pledge)
 _NOT_AWARD = re.compile(r"(?<!\w)(?:đăng\s+ký|phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|xây\s+dựng)(?!\w)")
@@ -62,8 +63,8 @@ _CONTINUES = re.compile(r"^\s*(?:và\s+|đồng\s+thời\s+)?(?:" + GIVE_VERBS +
 _DETAILS = re.compile(r"^\s*\(?(?:trong\s+đó|cụ\s+thể|gồm|bao\s+gồm|theo\s+đó)(?!\w)", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s*[“\"]?\s*$")
 _FOR_KIND = re.compile(r"^\s*(?:cho\s+(?:các\s+)?)?(tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|đơn\s+vị)(?!\w)")
-# "X được UBND tỉnh tặng bằng khen, được Sở ... tặng giấy khen": the same named subject again
-_SAME_SUBJECT = re.compile(r"^\s*,?\s*(?:và\s+)?(?:được\s+)?$", re.IGNORECASE)
+# what may open the next award of the same named subject: ", và", ", 5 năm liền được" (see _same_subject)
+_SAME_SUBJECT = re.compile(rf"^\s*,?\s*(?:và\s+)?(?:{YEARS_RUNNING}\s+)?(?:được\s+)?", re.IGNORECASE)
 _INTRO_GAP = re.compile(r"^\s*(?:gồm|bao\s+gồm|là)?\s*:?\s*$", re.IGNORECASE)
 _ORG_HEADS = (
     "Trường", "Công an", "Nhà máy", "Cục", "Sở", "Phòng", "Ban", "Hội", "Công đoàn", "Đoàn", "UBND", "Ủy ban",
@@ -225,10 +226,7 @@ def _same_subject(gap: str) -> bool:
     """The words between two awards add no new recipient: ", và", ", được Sở Giáo dục và Đào tạo"
     ("X được UBND tỉnh tặng bằng khen, được Sở ... tặng giấy khen": both go to X), ", 5 năm liền
     được Bộ Công an"."""
-    if _SAME_SUBJECT.match(gap):
-        return True
-    m = re.match(r"^\s*,?\s*(?:và\s+)?(?:\d{1,2}\s+năm\s+(?:liền|liên\s+tục)\s+)?(?:được\s+)?", gap, re.IGNORECASE)
-    rest = gap[m.end():]
+    rest = gap[_SAME_SUBJECT.match(gap).end():]
     if not rest.strip():
         return True
     givers = load_taxonomy().find_givers(rest)

@@ -230,14 +230,10 @@ def _runs_on(units: list[Unit], end: int) -> bool:
 
 def _splits_word(units: list[Unit], start: int, end: int) -> bool:
     """The phrase is only part of a compound word ("xã hội", "Ban hành", "Bộ đội")."""
-    first, last = units[start], units[end - 1]
+    first = units[start]
     if start > 0 and units[start - 1].word == first.word and units[start - 1].text.isalpha():
         return True
-    if end < len(units):
-        nxt = units[end]
-        if nxt.word == last.word and nxt.text[:1].islower():
-            return True
-    return False
+    return _runs_on(units, end)
 
 
 def _is_name_word(u: Unit) -> bool:
