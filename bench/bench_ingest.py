@@ -19,8 +19,8 @@ from pathlib import Path
 RUN = r"""
 import json, resource, sys, time
 from pathlib import Path
-from aggregate.db import make_engine
-from aggregate.ingest import ingest
+from aggregate.storage.db import make_engine
+from aggregate.storage.ingest import ingest
 files = sorted(p for p in Path(sys.argv[1]).rglob("*") if p.suffix in {".docx", ".xlsx"})[: int(sys.argv[4])]
 t = time.perf_counter()
 summary = ingest(files, make_engine(sys.argv[2]), workers=int(sys.argv[3]))
@@ -42,7 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=100, help="unit reports per period (2 periods)")
     args = parser.parse_args()
-    from tdkt.samplegen import ALL_FORMATS, LIBREOFFICE_FORMATS, generate
+    from tools.samplegen import ALL_FORMATS, LIBREOFFICE_FORMATS, generate
 
     with tempfile.TemporaryDirectory(prefix="tdkt-bench-") as tmp_name:
         tmp = Path(tmp_name)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from aggregate import db
-from aggregate.db import make_engine, upgrade
-from aggregate.search import SearchQuery, search_commendations
-from extract.vietnamese import fold, strip_diacritics
+from aggregate.queries.search import SearchQuery, search_commendations
+from aggregate.storage import db
+from aggregate.storage.db import make_engine, upgrade
+from domain.text import fold, strip_diacritics
 
 FAMILY = "Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lò Lường Quàng Cà Tòng Vì Mùa Giàng Sùng Thào Vàng".split()
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hồng", "A", "Thị Thu", "Văn Quang", "Ngọc", "Xuân", "Kim", "Thanh",

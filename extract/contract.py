@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, fields, is_dataclass
 from typing import Any
 
-from extract.model import Extraction, Provenance
+from domain.provenance import Provenance
+from extract.model import Extraction
 
 SCHEMA_ID = "tdkt.extraction/1"
 

@@ -1,7 +1,7 @@
 """The document model every reader produces: one `Document` with ordered `Block`s.
 
 Conventions (one place, so no reader guesses):
-- text is Unicode NFC with modern tone-mark placement (hóa, not hoá), see `extract.vietnamese`;
+- text is Unicode NFC with modern tone-mark placement (hóa, not hoá), see `domain.text`;
 - `page` is 1-based, None where the format has no pages (DOCX, TXT, XLSX);
 - blocks are in reading order and `Block.index` is the position in `Document.blocks`;
 - offsets (`Provenance.start/end`) index the block's `text`;
@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from domain.provenance import Provenance
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional marks and overrides
 HIDDEN_TO_SPACE = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
@@ -146,18 +148,6 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source.to_dict(), "blocks": [b.to_dict() for b in self.blocks]}
-
-
-@dataclass
-class Provenance:
-    block: int
-    start: int
-    end: int
-    quote: str
-    page: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"page": self.page, "block": self.block, "start": self.start, "end": self.end, "quote": self.quote}
 
 
 def table_text(rows: list[list[str]]) -> str:

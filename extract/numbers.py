@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extract import units
+from domain import measures
 
 # kinds that are not quantities: figures skip them
 NOT_QUANTITIES = frozenset(
@@ -316,7 +316,7 @@ def _find_dates(text: str, style: NumberStyle) -> Iterable[NumberMatch]:
         day, month = int(m.group(1)), int(m.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
-        after = units.match_unit(text, m.end())
+        after = measures.match_unit(text, m.end())
         if after is not None and day <= month and not _word_before(text, m.start()) in DATE_BEFORE:
             continue  # "5/12 xã": a fraction followed by what it counts ("Mầm non 20/7 Chiến sĩ": no 20 of 7)
         yield NumberMatch(m.start(), m.end(), Number(0.0, m.group(), kind="date"))
@@ -454,13 +454,13 @@ def _contiguous_word_before(text: str, words: list[re.Match[str]], i: int) -> st
 
 def _counts_something(text: str, end: int, word: str) -> bool:
     """A single number word is a quantity only when a known counted noun follows ("ba xã")."""
-    unit = units.match_unit(text, end)
+    unit = measures.match_unit(text, end)
     return unit is not None and unit.unit.category in ("count", "classifier", "recipient")
 
 
 def _kind_of_single(text: str, start: int, end: int, literal: str, percent: bool) -> str:
     before = text[max(0, start - 2):start]
-    if re.search(r"[^\W\d_]-?$", before) or re.match(r"[^\W\d_%]", text[end:end + 1]) and not units.glued_unit(text, end):
+    if re.search(r"[^\W\d_]-?$", before) or re.match(r"[^\W\d_%]", text[end:end + 1]) and not measures.glued_unit(text, end):
         return "name"  # Covid-19, H5N1, 5A
     if _starts_label(text, start) and re.match(r"[.)]?\s+\S", text[end:]) and _label_follows(text, end):
         return "section"
@@ -486,7 +486,7 @@ def _kind_of_single(text: str, start: int, end: int, literal: str, percent: bool
         re.match(rf"\s+{p}\b", after) for p in PERIOD_NOT
     ):
         return "period"
-    if _is_year_value(literal) and units.match_unit(text, end) is None:
+    if _is_year_value(literal) and measures.match_unit(text, end) is None:
         return "year"
     return "cardinal"
 
@@ -519,7 +519,7 @@ def _two_words_before(text: str, start: int) -> str:
 
 def _resolve_by_unit(text: str, end: int, reading: _Reading) -> tuple[float, bool]:
     """People, animals and households come in whole numbers: take the integer reading."""
-    unit = units.match_unit(text, end)
+    unit = measures.match_unit(text, end)
     if unit is None or not unit.unit.integer or reading.alternative is None:
         return reading.value, True
     whole = [v for v in (reading.value, reading.alternative) if float(v).is_integer()]

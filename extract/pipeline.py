@@ -5,9 +5,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from domain.unique import first_by
 from extract.model import Block, BlockKind, Document, Extraction, Metadata, Section
 from extract.nlp.context import BlockContext, items_of
-from extract.unique import first_by
 
 TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
 # a paragraph longer than this is no report's paragraph (a whole file on one line, a binary
@@ -107,6 +107,6 @@ def _year(metadata: Metadata) -> int | None:
 
 def dedupe(items: list[Any], key: Callable[[Any], str]) -> list[Any]:
     """Keep the first mention of each folded key."""
-    from extract.vietnamese import fold
+    from domain.text import fold
 
     return first_by(items, lambda item: fold(key(item)))

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from domain.text import fold
 from extract.model import Block, BlockKind, Document, Section
-from extract.vietnamese import fold
 
 HEADING_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 MAX_HEADING_CHARS = 250  # longer numbered blocks are paragraphs, whatever their style

@@ -3,7 +3,7 @@
     >>> import normalize
     >>> normalized = normalize.report(extraction, normalize.load_registry())
 """
-from normalize.registry import load_registry
+from domain.registry import load_registry
 from normalize.report import report
 
 __all__ = ["load_registry", "report"]

@@ -1,8 +1,8 @@
 """Canonical awards: an extracted award statement onto the taxonomy (extract/data/awards.yaml)."""
 from __future__ import annotations
 
+from domain.taxonomy import UNKNOWN, AwardContext, load_taxonomy, resolve_award
 from extract.model import Award
-from extract.taxonomy import UNKNOWN, AwardContext, load_taxonomy, resolve_award
 from normalize.model import NormAward
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from extract.vietnamese import fold
+from domain.text import fold
 
 THRESHOLD = 75.0
 CONFIRM_SCORE = 85.0  # a mapping scored lower is only a candidate: "cần xác nhận"
@@ -140,7 +140,7 @@ class IndicatorStore:
     """Confirmed mappings on disk: {folded phrase: indicator id}, in $TDKT_HOME/indicators.yaml."""
 
     def __init__(self, path: Path | None = None) -> None:
-        from normalize.registry import tdkt_home
+        from domain.registry import tdkt_home
 
         self.path = path or tdkt_home() / "indicators.yaml"
 

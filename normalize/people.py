@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.vietnamese import fold, normalize_text
+from domain.text import fold, normalize_text
 
 # Honorifics that say the gender; "Thị" as a middle name is a strong female hint, "Văn" a male one.
 FEMALE_WORDS = ("bà", "chị", "cô", "cô giáo", "mẹ", "bà mẹ")

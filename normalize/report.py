@@ -1,14 +1,14 @@
 """`report(extraction, registry) -> NormalizedReport`: one report's facts with canonical ids."""
 from __future__ import annotations
 
+from domain.registry import Registry, load_registry
 from extract.model import Extraction, Figure
 from normalize.awards import normalize_award
 from normalize.indicators import IndicatorStore, match_indicator
-from normalize.measures import convert
+from normalize.quantities import convert
 from normalize.model import NormalizedReport, NormFigure, NormOrganization, NormPerson
 from normalize.people import person_name
 from normalize.periods import key_of
-from normalize.registry import Registry, load_registry
 from normalize.units import resolve
 
 

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extract.vietnamese import fold
-from normalize.registry import AliasStore, Registry, Unit
+from domain.registry import AliasStore, Registry, Unit
+from domain.text import fold
 
 THRESHOLD = 90.0
 AMBIGUITY_MARGIN = 3.0

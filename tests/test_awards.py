@@ -374,7 +374,7 @@ def test_a_name_holding_a_date_is_no_count():
 
 
 def test_a_lowercase_so_names_no_department():
-    from extract.taxonomy import load_taxonomy
+    from domain.taxonomy import load_taxonomy
 
     tax = load_taxonomy()
     assert tax.giver_of("tại trụ sở cơ quan") is None

@@ -10,13 +10,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from aggregate.checks import (
-    AwardFact, Evidence, FigureFact, RecipientFact, ReferenceFact, ReportFacts, check_period, check_report,
-    conflicting_citations, report_facts,
-)
-from aggregate.db import make_engine
-from aggregate.ingest import ingest
-from normalize.registry import load_registry
+from aggregate.checks import check_period, check_report, conflicting_citations, report_facts
+from aggregate.model import AwardFact, FigureFact, RecipientFact, ReferenceFact, ReportFacts
+from aggregate.storage.db import make_engine
+from aggregate.storage.ingest import ingest
+from domain.provenance import Evidence
+from domain.registry import load_registry
 from tdkt.cli.check import check_command
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -28,7 +27,7 @@ TEXT_FORMATS = ("docx", "tcvn3")  # fast to read: no LibreOffice, no OCR
 
 def corpus() -> tuple[dict, list[dict]]:
     if not (SAMPLES / "manifest.json").is_file() or not (SAMPLES / "key" / "planted-problems.json").is_file():
-        pytest.skip("samples/ is not generated (tdkt samples generate --out samples/)")
+        pytest.skip("samples/ is not generated (python -m tools.samplegen generate --out samples/)")
     manifest = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
     problems = json.loads((SAMPLES / "key" / "planted-problems.json").read_text(encoding="utf-8"))["problems"]
     return manifest, problems
@@ -265,7 +264,7 @@ def test_check_command_bad_file(tmp_path):
 
 
 def _contribution(unit_id: str, value: int):
-    from aggregate.totals import Contribution, DocumentRef
+    from aggregate.computations.totals import Contribution, DocumentRef
 
     doc = DocumentRef(hash(unit_id) % 10_000, f"{unit_id}.docx", unit_id, unit_id, False, None, None)
     return Contribution(doc, None, 1, f"{value} học sinh", f"{value} học sinh", Decimal(value))
@@ -275,7 +274,7 @@ def test_office_figure_against_its_units():
     """The Phòng GD&ĐT counts every school's pupils: the total takes its figure; the schools'
     sum above it is a warning, below it a note, within the tolerance nothing."""
     from aggregate.checks import offices_vs_their_units
-    from aggregate.totals import DistrictTotals, FigureTotal, _apply_coverage
+    from aggregate.computations.totals import DistrictTotals, FigureTotal, _apply_coverage
 
     registry = load_registry()
     schools = ["truong_thcs_quai_cang", "truong_thcs_na_say", "truong_tieu_hoc_pu_xi"]

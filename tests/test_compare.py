@@ -11,10 +11,10 @@ import typer
 from typer.testing import CliRunner
 
 from aggregate.checks import check_period
-from aggregate.compare import compare, comparison_json
-from aggregate.db import make_engine
-from aggregate.ingest import ingest
-from normalize.registry import load_registry
+from aggregate.computations.compare import compare, comparison_json
+from aggregate.storage.db import make_engine
+from aggregate.storage.ingest import ingest
+from domain.registry import load_registry
 from tdkt.cli.compare import compare_command
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -22,7 +22,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 def planted() -> tuple[dict, dict[str, dict]]:
     if not (SAMPLES / "manifest.json").is_file() or not (SAMPLES / "key" / "planted-problems.json").is_file():
-        pytest.skip("samples/ is not generated (tdkt samples generate --out samples/)")
+        pytest.skip("samples/ is not generated (python -m tools.samplegen generate --out samples/)")
     manifest = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
     problems = json.loads((SAMPLES / "key" / "planted-problems.json").read_text(encoding="utf-8"))["problems"]
     return manifest, {p["kind"]: p for p in problems}

@@ -1,4 +1,4 @@
-"""Faults injected at exact points (aggregate/faults.py), never by timing: an ingest killed after
+"""Faults injected at exact points (aggregate/storage/faults.py), never by timing: an ingest killed after
 document k is committed, inside document k's transaction, or inside the worker reading file k,
 then re-run, holds exactly the rows of an uninterrupted run; a report killed mid-write leaves
 no half-written file; two ingests at once store every document once."""
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from docx import Document as open_docx
 
-from aggregate.db import make_engine
-from aggregate.ingest import ingest
+from aggregate.storage.db import make_engine
+from aggregate.storage.ingest import ingest
 from tests.test_ingest import corpus, counts
 
 N = 4

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from aggregate import db
-from aggregate.db import make_engine
+from aggregate.storage import db
+from aggregate.storage.db import make_engine
 from extract import SUPPORTED_SUFFIXES
 from tests.fuzz import build
 

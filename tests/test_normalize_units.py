@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from normalize.registry import AliasStore, load_registry, parse_registry
+from domain.registry import AliasStore, load_registry, parse_registry
 from normalize.units import remember_alias, resolve
 
 

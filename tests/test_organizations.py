@@ -13,9 +13,9 @@ from extract.nlp.organizations import (
     canonical_names,
     find_organizations,
     recipient_organizations,
-    words_of,
 )
 from extract.nlp.tokenizer import ViTokenizer
+from extract.nlp.word_units import words_of
 
 DATA = Path(__file__).parent / "data" / "entities"
 TOKENIZER = ViTokenizer(Vocab())
@@ -165,7 +165,7 @@ def test_component_sets_items_with_provenance_and_merged_names() -> None:
 
 
 def test_seed_report_units(seed_dir: Path) -> None:
-    from extract.vietnamese import fold
+    from domain.text import fold
 
     gold = json.loads((seed_dir / "gold.json").read_text(encoding="utf-8"))["organizations"]
     text = (seed_dir / "bao-cao-tdkt-6t-2021.txt").read_text(encoding="utf-8")

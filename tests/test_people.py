@@ -8,9 +8,9 @@ import pytest
 from spacy.vocab import Vocab
 
 from extract.model import BlockKind, Document, Source
-from extract.nlp.organizations import words_of
 from extract.nlp.people import PeopleFinder, find_people
 from extract.nlp.tokenizer import ViTokenizer
+from extract.nlp.word_units import words_of
 
 DATA = Path(__file__).parent / "data" / "entities"
 TOKENIZER = ViTokenizer(Vocab())

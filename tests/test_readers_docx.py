@@ -15,12 +15,12 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 from rapidfuzz import fuzz
 
+from domain.text import fold
 from extract.errors import CorruptFile, EmptyFile, EncryptedFile, ReadError, SecurityRisk, UnsupportedFormat
 from extract.model import BlockKind, Cell, table_text
 from extract.readers import read
-from extract.readers.docx import format_number
+from extract.readers.docx.numbering import format_number
 from extract.tools import convert_with_libreoffice
-from extract.vietnamese import fold
 
 W = nsdecls("w")
 
@@ -50,8 +50,6 @@ NUMS = [
     f'<w:num {W} w:numId="73"><w:abstractNumId w:val="91"/></w:num>',
     f'<w:num {W} w:numId="74"><w:abstractNumId w:val="92"/></w:num>',
 ]
-
-
 # --- building test documents -------------------------------------------------------------------
 
 

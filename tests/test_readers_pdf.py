@@ -20,8 +20,9 @@ from rapidfuzz import fuzz
 from extract.errors import CorruptFile, EmptyFile, EncryptedFile, MissingTool, TooLarge
 from extract.model import BlockKind, Document
 from extract.readers import read
-from extract.readers.ocr import lines_from_tsv
-from extract.readers.pdf import PAGE_NUMBER_RE, MAX_PAGES
+from extract.readers.pdf.ocr import lines_from_tsv
+from extract.readers.pdf.layout import PAGE_NUMBER_RE
+from extract.readers.pdf.pages import MAX_PAGES
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 A4 = (595, 842)
@@ -29,7 +30,7 @@ PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE645
 
 
 def fold(text: str) -> str:
-    from extract.vietnamese import fold as vietnamese_fold
+    from domain.text import fold as vietnamese_fold
 
     return vietnamese_fold(text)
 
@@ -414,14 +415,14 @@ def test_a_scans_two_header_columns_read_as_one_line_are_split() -> None:
     """Tesseract often reads "UBND TỈNH KIÊN GIANG   CỘNG HÒA ..." as one line, with a rule or a
     speck ("|", "_") between the columns: the gap still splits it, the speck is dropped, the em is
     the words' height however skewed the line's box."""
-    from extract.readers.pdf import _lines
+    from extract.readers.pdf.lines import build_lines
 
     words = [("UBND", 400, 150, 60), ("TỈNH", 560, 120, 60), ("GIANG", 690, 170, 90), ("_", 900, 30, 10),
              ("CỘNG", 1010, 150, 60), ("HÒA", 1170, 120, 60)]
-    (line,) = _lines(lines_from_tsv(_tsv_line(words), dpi=300), page=1, ocr=True)
+    (line,) = build_lines(lines_from_tsv(_tsv_line(words), dpi=300), page=1, ocr=True)
     assert [seg.text for seg in line.segments] == ["UBND TỈNH GIANG", "CỘNG HÒA"]
     ruled = [("Nhung", 400, 150, 60), ("|", 575, 10, 70), ("Giáo", 600, 120, 60), ("viên", 730, 120, 60)]
-    (line,) = _lines(lines_from_tsv(_tsv_line(ruled), dpi=300), page=1, ocr=True)
+    (line,) = build_lines(lines_from_tsv(_tsv_line(ruled), dpi=300), page=1, ocr=True)
     assert [seg.text for seg in line.segments] == ["Nhung", "Giáo viên"]
 
 

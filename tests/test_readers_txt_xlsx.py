@@ -11,12 +11,13 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font
 
+from domain.encodings import encode_tcvn3, encode_vni
+from domain.text import TONE_MARKS, normalize_text
 from extract.errors import CorruptFile, EmptyFile, ReadError, SecurityRisk
 from extract.metadata import extract_metadata
 from extract.model import BlockKind, Cell
 from extract.readers import read
 from extract.readers.xlsx import format_value
-from extract.vietnamese import TONE_MARKS, encode_tcvn3, encode_vni, normalize_text
 
 REPORT = """Số: 125/BC-UBND
 

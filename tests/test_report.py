@@ -23,13 +23,13 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine, create_engine, text
 
 import normalize
-from aggregate.appendix import appendix_json, appendix_path, write_appendix
-from aggregate.db import make_engine, upgrade
-from aggregate.format import format_number, format_quantity, period_label
-from aggregate.report import write_report
-from aggregate.statistics import build_statistics
-from aggregate.store import store_report, sync_units
-from aggregate.totals import DistrictTotals, district_totals, not_summable
+from aggregate.computations.statistics import build_statistics
+from aggregate.computations.totals import DistrictTotals, district_totals, not_summable
+from aggregate.outputs.appendix import appendix_json, appendix_path, write_appendix
+from aggregate.outputs.format import format_number, format_quantity, period_label
+from aggregate.outputs.report import write_report
+from aggregate.storage.db import make_engine, upgrade
+from aggregate.storage.store import store_report, sync_units
 from extract import extract, read
 from extract.model import Document, Extraction
 
@@ -233,7 +233,7 @@ def test_a_replaced_report_is_not_counted(totals: DistrictTotals) -> None:
 
 
 def test_one_report_gives_one_value_per_indicator(totals: DistrictTotals) -> None:
-    from aggregate.totals import SEVERAL_VALUES
+    from aggregate.computations.totals import SEVERAL_VALUES
 
     assert _figure(totals, "giai_quyet_viec_lam", "lao động") == VIEC_LAM
     assert [(f.value, f.reason) for f in totals.not_comparable if f.indicator_id == "giai_quyet_viec_lam"] == [

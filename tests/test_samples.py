@@ -1,4 +1,4 @@
-"""The sample corpus (samples/) and its generator (tdkt.samplegen): determinism, the key against
+"""The sample corpus (samples/) and its generator (tools.samplegen): determinism, the key against
 the contract, quotes against the text the readers find, planted problems, the manifest."""
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from domain.registry import load_registry
+from domain.text import normalize_text
 from extract.readers import read
-from extract.vietnamese import normalize_text
-from tdkt.cli.samples import samples_app
-from tdkt.samplegen import ALL_FORMATS, LIBREOFFICE_FORMATS, generate
-from tdkt.samplegen.builder import old_tones
-from normalize.registry import load_registry
+from tools.samplegen.__main__ import samples_app
+from tools.samplegen import ALL_FORMATS, LIBREOFFICE_FORMATS, generate
+from tools.samplegen.builder import old_tones
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -206,7 +206,7 @@ def test_committed_corpus_covers_units_and_formats() -> None:
 
 
 def test_registry_has_the_19_communes_with_codes_and_successors() -> None:
-    data = yaml.safe_load((ROOT / "normalize" / "data" / "registry" / "tuan-giao-2021.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "domain" / "data" / "registry" / "tuan-giao-2021.yaml").read_text(encoding="utf-8"))
     units = data["units"]
     ids = [u["id"] for u in units]
     assert len(ids) == len(set(ids)) and all(re.fullmatch(r"[a-z0-9_]+", i) for i in ids)

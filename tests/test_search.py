@@ -6,12 +6,13 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import insert
 
-from aggregate import db
-from aggregate.db import make_engine, upgrade
-from aggregate.history import MET, NOT_MET, UNKNOWN, eligibility, histories, reported_years
-from aggregate.search import SearchQuery, period_year, search_commendations, search_text
-from extract.taxonomy import load_taxonomy
-from extract.vietnamese import fold
+from aggregate.model import MET, NOT_MET, UNKNOWN
+from aggregate.queries.history import eligibility, histories, reported_years
+from aggregate.queries.search import SearchQuery, period_year, search_commendations, search_text
+from aggregate.storage import db
+from aggregate.storage.db import make_engine, upgrade
+from domain.taxonomy import load_taxonomy
+from domain.text import fold
 
 
 class Corpus:
@@ -162,7 +163,7 @@ def test_every_citation_names_its_law_or_decree():
 
 
 def test_export_is_formula_safe(corpus, tmp_path):
-    from aggregate.output import write_table
+    from aggregate.outputs.output import write_table
 
     d = corpus.document("truong_mn_c", "2021-Y")
     hostile = "=HYPERLINK(\"http://x\",\"y\")"  # a "name" a report could carry

@@ -12,12 +12,12 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from aggregate.db import make_engine
-from aggregate.history import histories
-from aggregate.ingest import ingest
-from aggregate.search import SearchQuery, search_commendations
-from extract.vietnamese import fold
-from normalize.registry import load_registry
+from aggregate.queries.history import histories
+from aggregate.queries.search import SearchQuery, search_commendations
+from aggregate.storage.db import make_engine
+from aggregate.storage.ingest import ingest
+from domain.registry import load_registry
+from domain.text import fold
 from tdkt.cli.main import app
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -26,7 +26,7 @@ COLLECTIVE_DOCUMENTS = 3  # enough to search among several communes' bodies
 
 def _cases() -> tuple[dict, list[dict]]:
     if not (SAMPLES / "key" / "planted-cases.json").is_file():
-        pytest.skip("samples/ is not generated (tdkt samples generate --out samples/)")
+        pytest.skip("samples/ is not generated (python -m tools.samplegen generate --out samples/)")
     manifest = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
     return manifest, json.loads((SAMPLES / "key" / "planted-cases.json").read_text(encoding="utf-8"))["cases"]
 
@@ -133,7 +133,7 @@ def test_each_listed_recipient_is_quoted_from_its_own_row(stored):
     """A list's people and collectives each point at their own row, never at the list's first."""
     from sqlalchemy import select
 
-    from aggregate import db
+    from aggregate.storage import db
 
     engine, _, _, _ = stored
     with engine.connect() as conn:

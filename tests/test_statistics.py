@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from aggregate.statistics import (
+from aggregate.computations.statistics import (
     build_statistics,
     commendation_kind,
     recipient_role,
@@ -14,7 +14,7 @@ from aggregate.statistics import (
     statistics_json,
     write_statistics,
 )
-from aggregate.totals import AwardItem, Contribution, DocumentRef, Recipient
+from aggregate.computations.totals import AwardItem, Contribution, DocumentRef, Recipient
 
 DOC = DocumentRef(1, "xa.docx", "xa_quai_cang", "xã Quài Cang", False, "45/BC-UBND", "2021-06-20")
 

@@ -1,4 +1,4 @@
-"""The award taxonomy (extract/data/awards.yaml) and resolve_award."""
+"""The award taxonomy (domain/data/awards.yaml) and resolve_award."""
 from __future__ import annotations
 
 import unicodedata
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.taxonomy import UNKNOWN, AwardContext, load_taxonomy, resolve_award
+from domain.taxonomy import UNKNOWN, AwardContext, load_taxonomy, resolve_award
 
 DOMAIN_AWARDS = Path(__file__).parent / "data" / "domain-awards.yaml"  # copy of ../shared/domain/awards.yaml
 DISTRICT = "Ủy ban nhân dân huyện Tuần Giáo"

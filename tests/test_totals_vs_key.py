@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from aggregate.db import make_engine
-from aggregate.ingest import ingest
-from aggregate.totals import district_totals
+from aggregate.computations.totals import district_totals
+from aggregate.storage.db import make_engine
+from aggregate.storage.ingest import ingest
+from domain.registry import load_registry
 from normalize.indicators import by_id, match_indicator
-from normalize.measures import convert
-from normalize.registry import load_registry
+from normalize.quantities import convert
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PERIOD = "2021-H1"

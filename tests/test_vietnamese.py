@@ -1,4 +1,4 @@
-"""extract.vietnamese: normalization, folding, TCVN3/VNI repair and legacy detection."""
+"""domain.text and domain.encodings: normalization, folding, TCVN3/VNI repair and legacy detection."""
 from __future__ import annotations
 
 import unicodedata
@@ -7,20 +7,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from extract.vietnamese import (
-    TCVN3_TABLE,
-    clean_text,
-    decode_tcvn3,
-    decode_vni,
-    detect_legacy,
-    encode_tcvn3,
-    encode_vni,
-    fold,
-    is_syllable,
-    normalize_text,
-    repair,
-    strip_diacritics,
-)
+from domain.encodings import TCVN3_TABLE, decode_tcvn3, decode_vni, detect_legacy, encode_tcvn3, encode_vni, repair
+from domain.text import clean_text, fold, is_syllable, normalize_text, strip_diacritics
 
 LOWER = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
 MARKED = [c for c in LOWER + LOWER.upper() if c.lower() not in "aeiouy"]  # the 134 letters with marks
@@ -28,8 +16,6 @@ SENTENCE = (
     "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Ủy ban nhân dân huyện "
     "Tuần Giáo khen thưởng 16 tập thể và 465 cá nhân có thành tích xuất sắc trong năm học."
 )
-
-
 # --- TCVN3 ---------------------------------------------------------------------------------------
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from domain.taxonomy import TIER_WORDS, AwardContext, fold_keep, load_taxonomy, resolve_award
 from extract.nlp.award_words import BULLET, COMMENDATION, GIVE_VERBS, VERB_ONLY, YEARS_RUNNING, Count, find_counts
-from extract.taxonomy import TIER_WORDS, AwardContext, fold_keep, load_taxonomy, resolve_award
 
 _LEFT_VERB = re.compile(
     r"(?:(?:đã|được|đề\s+nghị|trình|xét|quyết\s+định|ra\s+quyết\s+định)\s+)*" + GIVE_VERBS

@@ -8,12 +8,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from domain.taxonomy import UNKNOWN, AwardContext, normalize, resolve_award
 from extract.model import Award, Block
 from extract.nlp.award_words import (
-    COLLECTIVES, COMMENDATION, HOUSEHOLDS, INDIVIDUALS, PROPOSED, TOTAL, kind_of, label_reason, parse_int,
+    COLLECTIVES,
+    COMMENDATION,
+    HOUSEHOLDS,
+    INDIVIDUALS,
+    PROPOSED,
+    TOTAL,
+    kind_of,
+    label_reason,
+    parse_int,
 )
 from extract.nlp.context import BlockContext, provenance
-from extract.taxonomy import UNKNOWN, AwardContext, normalize, resolve_award
 
 _CELL_NUMBER = re.compile(r"^\s*(?:(gần|trên|khoảng|hơn)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\s*$", re.IGNORECASE)
 _TOTAL_LABEL = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.IGNORECASE)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from domain.taxonomy import fold_keep, load_taxonomy, normalize
 from extract.numbers import follows_number, parse_words
-from extract.taxonomy import fold_keep, load_taxonomy, normalize
 
 COLLECTIVES, INDIVIDUALS, HOUSEHOLDS, TOTAL = "collectives", "individuals", "households", "total"
 
@@ -139,3 +139,7 @@ def label_reason(label: str | None) -> str | None:
     if find_counts(rest) or VERB_ONLY.search(rest.lower()) or load_taxonomy().find_forms(rest):
         return None
     return normalize(rest)
+
+
+# counts that are plans or registrations, not awards (Luật TĐKT: đăng ký thi đua is a pledge)
+NOT_AWARD = re.compile(r"(?<!\w)(?:đăng\s+ký|phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu|xây\s+dựng)(?!\w)")

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extract.model import Block, BlockKind, Document, Provenance
+from domain.provenance import Provenance
+from extract.model import Block, BlockKind, Document
 
 CONTEXT_KEY = "tdkt"
 

@@ -15,24 +15,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
-import yaml
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.model import BlockKind, Document, Organization, Provenance
-from extract.unique import first_by
+from domain.provenance import Provenance
+from domain.unique import first_by
+from extract.model import BlockKind, Document, Organization
+from extract.nlp.names import family_names, name_run
+from extract.nlp.org_heads import Head, head_at, lexicon, starts_unit
+from extract.nlp.word_units import (
+    Unit,
+    is_name_word,
+    joined_at,
+    match_any,
+    runs_on,
+    splits_word,
+    units_of,
+    words_of,
+)
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 SPAN_KEY = "tdkt_organizations"
 TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
 
-# A unit of text: a syllable or acronym (with inner & / . ' kept: "HĐND&UBND", "20/7", "P.II"),
-# or one punctuation character.
-# "TP.HCM", "P.1" are one unit; "My.ĐĂNG" (a byline glued to a sentence) is two: a dot joins
-# only after a capital or a digit
-_UNIT = re.compile(r"[^\W_]+(?:(?:[&/'’]|(?<=[A-Z0-9ĐÂĂÊÔƠƯ])\.)[^\W_]+)*|\S")
 # the motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" holds "xã" but names no commune
 _MOTTO = re.compile(r"c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a(?:\s+vi[ệe]t\s+nam)?", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -56,34 +61,6 @@ _EXPANSIONS = {
     "htx": "hop tac xa",
 }
 _PLACE_DIGIT_HEADS = {"phường", "quận", "khối", "thôn", "xóm", "tổ dân phố", "ấp"}
-_CAPITAL_HEADS = {"bộ", "ban", "hội", "đội", "đồn", "đài", "cục", "sở", "hội đồng", "ủy ban", "chi hội",
-                  "liên đội", "công đoàn", "trung tâm", "chi bộ", "văn phòng", "ngân hàng", "chi nhánh"}
-
-
-@dataclass(frozen=True)
-class Head:
-    phrase: tuple[str, ...]
-    kind: str
-    mode: str  # place | body | school | level
-    bare: bool = False  # the head alone is a name ("Huyện ủy", "Hội cựu chiến binh")
-    needs_level: bool = False  # a name only with a level word or place after it ("Công an huyện")
-
-
-@dataclass(frozen=True)
-class Unit:
-    start: int
-    end: int
-    text: str
-    word: int  # index of the tokenizer's word that holds it
-    joined: bool = True  # at most one space (no line break) since the previous unit
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
 
 
 @dataclass
@@ -96,176 +73,8 @@ class OrgMention:
     head: str = ""
 
 
-class PhraseSet:
-    """Phrases (tuples of lower-case units) indexed by their first unit; longest match wins."""
-
-    def __init__(self, phrases: list[tuple[str, ...]]) -> None:
-        self.phrases = frozenset(phrases)
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in sorted(self.phrases, key=len, reverse=True):
-            self.by_first.setdefault(phrase[0], []).append(phrase)
-
-    def __contains__(self, phrase: object) -> bool:
-        return phrase in self.phrases
-
-    def __add__(self, other: "PhraseSet") -> "PhraseSet":
-        return PhraseSet(list(self.phrases | other.phrases))
-
-    def match(self, units: list["Unit"], i: int) -> int | None:
-        if i >= len(units):
-            return None
-        for phrase in self.by_first.get(units[i].low, ()):
-            end = match_phrase(units, i, phrase)
-            if end is not None:
-                return end
-        return None
-
-
-@dataclass
-class Lexicon:
-    heads: dict[str, list[Head]]
-    school_levels: PhraseSet
-    truong_levels: PhraseSet
-    levels: PhraseSet
-    company_words: PhraseSet
-    sectors: PhraseSet
-    positions: set[str]
-    plurals: set[str]
-    not_names: set[str]
-    not_person_places: set[str]  # folded: names of people that are also places ("Hồ Chí Minh")
-
-
-def _phrase(text: str) -> tuple[str, ...]:
-    return tuple(m.group().lower() for m in _UNIT.finditer(text))
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    from extract.vietnamese import fold
-
-    data = yaml.safe_load((DATA / "org_heads.yaml").read_text(encoding="utf-8"))
-    heads: dict[str, list[Head]] = {}
-    for h in data["heads"]:
-        phrase = _phrase(h["phrase"])
-        head = Head(phrase, h["kind"], h["mode"], bool(h.get("bare")), bool(h.get("needs_level")))
-        heads.setdefault(phrase[0], []).append(head)
-    for options in heads.values():
-        options.sort(key=lambda h: -len(h.phrase))
-    by_length = lambda items: PhraseSet([_phrase(x) for x in items])  # noqa: E731
-    return Lexicon(
-        heads=heads,
-        school_levels=by_length(data["school_levels"]),
-        truong_levels=by_length(data["school_levels"] + data["school_levels_after_truong"]),
-        levels=by_length(data["levels"]),
-        company_words=by_length(data["company_words"]),
-        sectors=by_length(data["sectors"]),
-        positions={" ".join(_phrase(p)) for p in data["position_words"]},
-        plurals={" ".join(_phrase(p)) for p in data["plural_words"]},
-        not_names={" ".join(_phrase(p)) for p in data["not_names"]},
-        not_person_places={fold(p) for p in data.get("person_places", [])},
-    )
-
-
 # --- units ---------------------------------------------------------------------------------------
-
-
-def units_of(text: str, words: list[tuple[int, int]] | None = None) -> list[Unit]:
-    """The text's units, each tagged with the index of the tokenizer word it lies in."""
-    out: list[Unit] = []
-    w, previous_end = 0, 0
-    for i, m in enumerate(_UNIT.finditer(text)):
-        joined = text[previous_end:m.start()] in ("", " ")
-        previous_end = m.end()
-        if words is None:
-            word = out[-1].word if joined and out and _second_syllable(out, m.group()) else i
-            out.append(Unit(m.start(), m.end(), m.group(), word, joined))
-            continue
-        while w < len(words) and words[w][1] <= m.start():
-            w += 1
-        inside = w < len(words) and words[w][0] <= m.start()
-        out.append(Unit(m.start(), m.end(), m.group(), w if inside else -1 - i, joined))
-    return out
-
-
-def _second_syllable(out: list[Unit], syllable: str) -> bool:
-    """Without a segmentation, guess two-syllable words: a Title-case syllable and one lower-case
-    syllable ("Thi đua", "Tổ chức"). Only for the document-wide pass (see document_names)."""
-    prev = out[-1].text
-    first_of_word = len(out) < 2 or out[-2].word != out[-1].word
-    return (syllable.isalpha() and syllable.islower() and prev.isalpha() and len(prev) > 1
-            and prev[0].isupper() and prev[1:].islower() and first_of_word
-            and syllable not in FUNCTION_WORDS)
-
-
-# words that are never the second syllable of a capitalised word ("Lê Duẩn và UBND tỉnh")
-FUNCTION_WORDS = frozenset({"và", "của", "các", "cho", "với", "tại", "ở", "thuộc", "trong", "đã", "được", "là",
-                            "có", "hoặc", "về", "từ", "đến", "theo", "trên", "dưới", "năm", "ngày", "tặng",
-                            "trao", "sẽ", "vừa", "đang", "nhận", "khóa"})
-
-
-def words_of(doc: Doc) -> list[tuple[int, int]]:
-    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
-
-
-def match_phrase(units: list[Unit], i: int, phrase: tuple[str, ...]) -> int | None:
-    """End index (exclusive) when `phrase` is at units[i:], else None."""
-    if i + len(phrase) > len(units):
-        return None
-    for k, part in enumerate(phrase):
-        if units[i + k].low != part:
-            return None
-        if k and not units[i + k].joined:
-            return None
-    return i + len(phrase)
-
-
-def match_any(units: list[Unit], i: int, phrases: PhraseSet) -> int | None:
-    return phrases.match(units, i)
-
-
-def _runs_on(units: list[Unit], end: int) -> bool:
-    """The word at `end - 1` goes on past `end` ("... đào tạo" + "viên" would be another word)."""
-    return end < len(units) and units[end].word == units[end - 1].word and units[end].text[:1].islower()
-
-
-def _splits_word(units: list[Unit], start: int, end: int) -> bool:
-    """The phrase is only part of a compound word ("xã hội", "Ban hành", "Bộ đội")."""
-    first = units[start]
-    if start > 0 and units[start - 1].word == first.word and units[start - 1].text.isalpha():
-        return True
-    return _runs_on(units, end)
-
-
-def _is_name_word(u: Unit) -> bool:
-    return u.capital and (u.text[0].isalpha())
-
-
-def _joined(units: list[Unit], a: int, b: int) -> bool:
-    """units[a] and units[b] (b = a + 1) are separated by at most one space."""
-    return units[b].joined
-
-
 # --- heads ---------------------------------------------------------------------------------------
-
-
-def head_at(units: list[Unit], i: int) -> tuple[Head, int] | None:
-    lex = lexicon()
-    for head in lex.heads.get(units[i].low, []):
-        end = match_phrase(units, i, head.phrase)
-        if end is None or _splits_word(units, i, end):
-            continue
-        if " ".join(head.phrase) in _CAPITAL_HEADS and not units[i].capital:
-            continue
-        return head, end
-    end = match_any(units, i, lex.school_levels)
-    if end is not None and not _splits_word(units, i, end) and units[i].capital:
-        return Head(tuple(u.low for u in units[i:end]), "truong", "level"), end
-    return None
-
-
-def _starts_unit(units: list[Unit], i: int) -> bool:
-    """A head, a position or a document type starts at units[i]: a new item, not a name's word."""
-    return head_at(units, i) is not None or " ".join(u.low for u in units[i:i + 2]) in lexicon().positions
 
 
 # --- name continuation ---------------------------------------------------------------------------
@@ -282,7 +91,7 @@ def _take_word(units: list[Unit], k: int) -> int:
     """Past the capitalised unit at k and the lower-case syllables of the same word."""
     word = units[k].word
     k += 1
-    while k < len(units) and units[k].word == word and _joined(units, k - 1, k) and units[k].text.isalpha():
+    while k < len(units) and units[k].word == word and joined_at(units, k - 1, k) and units[k].text.isalpha():
         k += 1
     return k
 
@@ -291,8 +100,8 @@ def _place_name(units: list[Unit], k: int, limit: int = 4) -> int:
     """End of a place name of 1..limit capitalised syllables starting at k (k when none)."""
     lex = lexicon()
     j = k
-    while j < len(units) and j - k < limit and _is_name_word(units[j]) and (j == k or _joined(units, j - 1, j)):
-        if j > k and (_starts_unit(units, j) or _person_run(units, j)):
+    while j < len(units) and j - k < limit and is_name_word(units[j]) and (j == k or joined_at(units, j - 1, j)):
+        if j > k and (starts_unit(units, j) or _person_run(units, j)):
             break  # "UBND huyện Kbang Nguyễn Văn Dũng": the place ends where a person's name begins
         if units[j].low in lex.not_names:
             break
@@ -305,8 +114,7 @@ def _place_name(units: list[Unit], k: int, limit: int = 4) -> int:
 def _person_run(units: list[Unit], k: int) -> bool:
     """A person's name starts at k: 3-4 name syllables opening with a family name, not one of the
     names that are also places and institutions ("Hồ Chí Minh")."""
-    from extract.nlp.people import family_names, name_run
-    from extract.vietnamese import fold
+    from domain.text import fold
 
     if k >= len(units) or units[k].text not in family_names():
         return False
@@ -318,23 +126,23 @@ def _person_run(units: list[Unit], k: int) -> bool:
 
 def _level_at(units: list[Unit], k: int) -> int | None:
     end = match_any(units, k, lexicon().levels)
-    if end is None or _splits_word(units, k, end):
+    if end is None or splits_word(units, k, end):
         return None
     return end
 
 
 def _connector_ok(units: list[Unit], k: int) -> bool:
     """A connector at k ("và", "&", "-") joins two words of one name."""
-    if k + 1 >= len(units) or not _is_name_word(units[k + 1]) or _person_run(units, k + 1):
+    if k + 1 >= len(units) or not is_name_word(units[k + 1]) or _person_run(units, k + 1):
         return False
     if units[k].low == "và" and units[k + 1].text.isupper() and len(units[k + 1].text) == 1:
         return False
-    return not _starts_unit(units, k + 1)
+    return not starts_unit(units, k + 1)
 
 
 def _comma_ok(units: list[Unit], k: int, name_start: int) -> bool:
     """A comma inside a name: "Thi đua, Khen thưởng" or "Văn hóa, Thể thao và Du lịch"."""
-    if k + 1 >= len(units) or not _is_name_word(units[k + 1]) or _starts_unit(units, k + 1):
+    if k + 1 >= len(units) or not is_name_word(units[k + 1]) or starts_unit(units, k + 1):
         return False
     before = " ".join(u.low for u in units[max(name_start, k - 2):k])
     after = " ".join(u.low for u in units[k + 1:k + 3])
@@ -342,7 +150,7 @@ def _comma_ok(units: list[Unit], k: int, name_start: int) -> bool:
         return True
     # "A, B và C": a capitalised word, then "và" and a capitalised word before any stop
     j = _take_word(units, k + 1)
-    return j + 1 < len(units) and units[j].low == "và" and _is_name_word(units[j + 1])
+    return j + 1 < len(units) and units[j].low == "và" and is_name_word(units[j + 1])
 
 
 def _thi_dua_khen_thuong(units: list[Unit], k: int) -> bool:
@@ -359,10 +167,10 @@ def continue_name(units: list[Unit], j: int, head: Head) -> _Tail:
     k = j
     while k < len(units):
         u = units[k]
-        if k > 0 and not _joined(units, k - 1, k):
+        if k > 0 and not joined_at(units, k - 1, k):
             break
         sector_end = match_any(units, k, lex.sectors) if k == j and head.mode == "body" else None
-        if sector_end is not None and not _runs_on(units, sector_end):
+        if sector_end is not None and not runs_on(units, sector_end):
             k = tail.end = sector_end  # "Sở giáo dục và đào tạo": the office's field is its name
             tail.proper = True
             continue
@@ -373,7 +181,7 @@ def continue_name(units: list[Unit], j: int, head: Head) -> _Tail:
             tail.proper = tail.proper or k > level_end
             tail.end = k
             continue
-        if _is_name_word(u) and u.low not in lex.not_names:
+        if is_name_word(u) and u.low not in lex.not_names:
             if (tail.proper or tail.level) and head.mode != "school" and _person_run(units, k):
                 break  # "Sở Nội vụ Nguyễn Hữu Ngân": the body ends where a person's name begins
             k = _take_word(units, k)
@@ -458,7 +266,7 @@ def _place_mentions(text: str, units: list[Unit], i: int, end: int, head: Head) 
         k = name_end
         if not (plural or (k < len(units) and units[k].low == "và")):
             break
-        if k + 1 < len(units) and (units[k].text == "," or units[k].low == "và") and not _starts_unit(units, k + 1):
+        if k + 1 < len(units) and (units[k].text == "," or units[k].low == "và") and not starts_unit(units, k + 1):
             k += 1
             continue
         break
@@ -466,7 +274,6 @@ def _place_mentions(text: str, units: list[Unit], i: int, end: int, head: Head) 
 
 
 def _looks_like_person(units: list[Unit], a: int, b: int) -> bool:
-    from extract.nlp.people import family_names
 
     return b - a >= 3 and units[a].text in family_names()
 
@@ -474,7 +281,7 @@ def _looks_like_person(units: list[Unit], a: int, b: int) -> bool:
 def _body_mention(text: str, units: list[Unit], i: int, end: int, head: Head) -> tuple[OrgMention | None, int]:
     if head.mode == "school":
         level_end = match_any(units, end, lexicon().truong_levels)
-        if level_end is not None and not _splits_word(units, end, level_end):
+        if level_end is not None and not splits_word(units, end, level_end):
             end = level_end
     tail = continue_name(units, end, head)
     if head.mode == "school" and not (tail.proper or tail.level):
@@ -546,7 +353,7 @@ def _keep(m: OrgMention, units: list[Unit], i: int, quoted: list[tuple[int, int]
 
 def org_key(name: str) -> str:
     """Folded name with abbreviations expanded and punctuation dropped, for comparing spellings."""
-    from extract.vietnamese import fold
+    from domain.text import fold
 
     words = re.split(r"[\s,\-–&;:()]+", fold(name).replace("&", " & "))
     expanded = [_EXPANSIONS.get(w, w) for w in words if w]

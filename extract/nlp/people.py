@@ -15,26 +15,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from domain.unique import first_by
 from extract.model import BlockKind, Person
-from extract.unique import first_by
-from extract.nlp.organizations import (
-    OrgMention,
-    PhraseSet,
-    Unit,
-    find_organizations,
-    match_any,
-    units_of,
-    words_of,
-)
+from extract.nlp.names import family_names, looks_like_name, name_lexicon, name_run, name_syllable
+from extract.nlp.organizations import OrgMention, find_organizations
+from extract.nlp.word_units import Unit, match_any, units_of, words_of
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 SPAN_KEY = "tdkt_people"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _CELL_SEP = " | "
@@ -53,63 +43,7 @@ class PersonMention:
     organization: str | None = None
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    family: frozenset[str]
-    honorifics: PhraseSet
-    positions: PhraseSet
-    intros: PhraseSet
-    not_people: frozenset[str]
-
-
-def _phrases(items: list[str]) -> PhraseSet:
-    return PhraseSet([tuple(u.low for u in units_of(x)) for x in items])
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    from extract.vietnamese import fold
-
-    data = yaml.safe_load((DATA / "person_names.yaml").read_text(encoding="utf-8"))
-    return _Lexicon(
-        family=frozenset(data["family_names"]),
-        honorifics=_phrases(data["honorifics"]),
-        positions=_phrases(data["positions"]),
-        intros=_phrases(data["honorifics"] + data["positions"]),
-        not_people=frozenset(fold(x) for x in data["not_people"]),
-    )
-
-
-def family_names() -> frozenset[str]:
-    return _lexicon().family
-
-
 # --- names ---------------------------------------------------------------------------------------
-
-
-def _name_syllable(u: Unit) -> bool:
-    t = u.text
-    return t[:1].isupper() and t.isalpha() and (len(t) == 1 or t[1:].islower())
-
-
-def name_run(units: list[Unit], k: int) -> int:
-    """End of the run of name syllables starting at k (k when there is none)."""
-    from extract.nlp.organizations import _starts_unit
-
-    j = k
-    while j < len(units) and _name_syllable(units[j]) and (j == k or units[j].joined):
-        if j > k and (_starts_unit(units, j) or match_any(units, j, _lexicon().positions) is not None):
-            break  # "Đỗ Xuân Tuyên Thứ trưởng": the function begins after the name
-        j += 1
-    return j
-
-
-def looks_like_name(text: str) -> bool:
-    """2-5 capitalised syllables and nothing else ("Lò Văn Muôn")."""
-    units = units_of(text.strip())
-    return 2 <= len(units) <= 5 and name_run(units, 0) == len(units)
-
-
 # --- role and unit around a name -----------------------------------------------------------------
 
 
@@ -121,7 +55,7 @@ def _org_at(orgs: list[OrgMention], units: list[Unit], k: int) -> OrgMention | N
 
 def _after_name(text: str, units: list[Unit], k: int, orgs: list[OrgMention]) -> tuple[str | None, str | None]:
     """(function, unit) written right after a name: "(xã B)", "- Hiệu trưởng trường C", ", Chủ tịch UBND xã D"."""
-    lex = _lexicon()
+    lex = name_lexicon()
     if k < len(units) and units[k].text in ("(", "-", "–", ",", ":"):
         k += 1
     position: str | None = None
@@ -138,7 +72,7 @@ def _after_name(text: str, units: list[Unit], k: int, orgs: list[OrgMention]) ->
 
 def _before_name(text: str, units: list[Unit], i: int) -> tuple[str | None, str | None, int]:
     """The honorific and/or function introducing the name at i: (honorific, function, start unit)."""
-    lex = _lexicon()
+    lex = name_lexicon()
     for n in range(4, 0, -1):
         if i - n < 0:
             continue
@@ -160,9 +94,9 @@ def _is_signature_line(text: str, name: str) -> bool:
 
 
 def _excluded(name: str, start: int, orgs: list[OrgMention], quoted: list[tuple[int, int]]) -> bool:
-    from extract.vietnamese import fold
+    from domain.text import fold
 
-    if fold(name) in _lexicon().not_people:
+    if fold(name) in name_lexicon().not_people:
         return True
     if any(o.start <= start < o.end for o in orgs):
         return True
@@ -200,9 +134,9 @@ def find_people(text: str, words: list[tuple[int, int]] | None = None, table: bo
 
 def _intro_at(units: list[Unit], i: int) -> int | None:
     """End of an honorific or function at i that a name follows ("Ông Lò Văn A" at a sentence start)."""
-    lex = _lexicon()
+    lex = name_lexicon()
     end = match_any(units, i, lex.intros)
-    if end is None or end >= len(units) or not _name_syllable(units[end]):
+    if end is None or end >= len(units) or not name_syllable(units[end]):
         return None
     return end
 
@@ -253,7 +187,7 @@ def _unit_after_function(text: str, units: list[Unit], i: int, orgs: list[OrgMen
 
 
 def _dedupe(people: list[PersonMention]) -> list[PersonMention]:
-    from extract.vietnamese import fold
+    from domain.text import fold
 
     return first_by(people, lambda p: fold(p.name))
 
@@ -262,7 +196,7 @@ def _dedupe(people: list[PersonMention]) -> list[PersonMention]:
 
 
 def _columns(header: list[str]) -> dict[str, int]:
-    from extract.vietnamese import fold
+    from domain.text import fold
 
     cols: dict[str, int] = {}
     for c, cell in enumerate(header):
@@ -318,7 +252,7 @@ def _row_person(cells: list[str], cols: dict[str, int], offset: int) -> PersonMe
 
 def _strip_honorific(cell: str) -> tuple[str, str | None]:
     units = units_of(cell)
-    end = _lexicon().honorifics.match(units, 0)
+    end = name_lexicon().honorifics.match(units, 0)
     if end is None or end >= len(units):
         return cell, None
     return cell[units[end].start:], cell[:units[end - 1].end].lower()

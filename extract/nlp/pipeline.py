@@ -17,7 +17,7 @@ CONFIG = Path(__file__).with_name("config.cfg")
 
 # component name -> module that registers its factory
 COMPONENT_MODULES = {
-    "tdkt_numbers": "extract.nlp.numbers",
+    "tdkt_numbers": "extract.nlp.number_spans",
     "tdkt_figures": "extract.nlp.figures",
     "tdkt_awards": "extract.nlp.awards",
     "tdkt_references": "extract.nlp.references",

@@ -207,7 +207,8 @@ def _issuer_words(text: str, pos: int) -> list[str]:
 
 def _and_continues(text: str, pos: int) -> bool:
     """"Sở Giáo dục và Đào tạo": "và" joins two words of one name, not a second body or document."""
-    from extract.nlp.organizations import head_at, units_of
+    from extract.nlp.org_heads import head_at
+    from extract.nlp.word_units import units_of
 
     rest = text[pos:pos + 60].lstrip()
     if not rest[:1].isupper() or _starts_document(rest, 0):

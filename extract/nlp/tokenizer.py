@@ -64,7 +64,7 @@ def _check(text: str, spans: list[tuple[int, int]], words: list[str]) -> bool:
 
     One fold of each side, with a separator between words, so a shifted boundary shows too.
     """
-    from extract.vietnamese import fold
+    from domain.text import fold
 
     ours = "|".join(text[s:e].replace(" ", "") for s, e in spans)
     theirs = "|".join(w.replace(" ", "") for w in words)

@@ -93,7 +93,7 @@ def decode_bytes(data: bytes, file: str) -> Decoded:
 
 def _decode_8bit(data: bytes) -> Decoded:
     """Legacy font bytes or Windows-1258: whichever reading gives more Vietnamese words."""
-    from extract.vietnamese import detect_legacy, legacy_evidence, unicode_evidence
+    from domain.encodings import detect_legacy, legacy_evidence, unicode_evidence
 
     # TCVN3/VNI bytes are drawn by the font, the same bytes Windows-1252 shows as Latin-1 letters.
     as_font_bytes = data.decode("cp1252") if _cp1252_ok(data) else data.decode("latin-1")
@@ -127,7 +127,7 @@ def _checked(decoded: Decoded, file: str) -> Decoded:
 
 
 def _repair(text: str, source: Source):
-    from extract.vietnamese import detect_legacy, repair_spans, unconverted
+    from domain.encodings import detect_legacy, repair_spans, unconverted
 
     encoding = detect_legacy(text)
     fixed = repair_spans(text, encoding) if encoding else unconverted(text)
@@ -218,7 +218,7 @@ def _original_of(fixed, start: int, end: int) -> tuple[str | None, list[int] | N
     """The block's text before legacy repair, with offsets relative to it (None when unchanged)."""
     if not fixed.encoding:
         return None, None
-    from extract.vietnamese import normalize_text
+    from domain.text import normalize_text
 
     o_start = fixed.offset_map[start]
     o_end = fixed.offset_map[end] if end < len(fixed.text) else len(fixed.original)

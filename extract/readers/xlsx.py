@@ -122,7 +122,7 @@ def _read_sheet(sheet: Any, source: Source) -> _Sheet | None:
 
 def _repair_unmarked(grid: list[list[_Value]], source: Source) -> None:
     """Legacy text in cells whose font was changed to a Unicode one: decided on the whole sheet."""
-    from extract.vietnamese import detect_legacy, repair_spans
+    from domain.encodings import detect_legacy, repair_spans
 
     plain = [v for row in grid for v in row if v.text and v.original is None and v.raw is not None]
     encoding = detect_legacy("\n".join(v.raw or "" for v in plain)) if plain else None
@@ -169,7 +169,7 @@ def _cell_value(cell: Any, source: Source) -> _Value:
 
 
 def _text_value(raw: str, font: str | None, source: Source) -> _Value:
-    from extract.vietnamese import font_encoding, repair, unconverted
+    from domain.encodings import font_encoding, repair, unconverted
 
     raw = WHITESPACE_RE.sub(" ", raw.strip())  # a line break inside a cell would split the table's row
     fixed = repair(raw, font=font) if font_encoding(font) else unconverted(raw)

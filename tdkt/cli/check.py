@@ -4,17 +4,16 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from aggregate.checks import Finding, check_period, check_report, report_facts
-from aggregate.checks_data import LOI, SEVERITY_TEXT
-from extract.errors import ReadError
-from normalize.periods import parse_key
 from tdkt.cli.console import fail, out
 from tdkt.cli.ingest import DbOption, RegistryOption
+
+if TYPE_CHECKING:
+    from aggregate.checks import Finding
+
 
 SEVERITY_STYLE = {"loi": "bold red", "canh_bao": "yellow", "luu_y": "cyan"}
 
@@ -39,6 +38,8 @@ def check_command(
     Mã thoát: 0 khi không có lỗi mức “Lỗi” (chỉ có cảnh báo, lưu ý hoặc không có gì), 1 khi có ít
     nhất một lỗi mức “Lỗi” hoặc không đọc được tệp.
     """
+    from aggregate.check_rules import LOI
+
     if (file is None) == (period is None):
         raise fail("cần đúng một trong hai: TỆP báo cáo hoặc --period KỲ")
     findings = _check_file(file, registry) if file is not None else _check_db(period or "", against, db, registry)
@@ -52,9 +53,11 @@ def check_command(
 
 
 def _check_file(file: Path, registry_path: Path | None) -> list[Finding]:
+    from aggregate.checks import check_report, report_facts
+    from domain.registry import load_registry
     from extract import extract, read
+    from extract.errors import ReadError
     from normalize import report
-    from normalize.registry import load_registry
 
     try:
         document = read(file)
@@ -66,7 +69,9 @@ def _check_file(file: Path, registry_path: Path | None) -> list[Finding]:
 
 
 def _check_db(period: str, against: str | None, db: str | None, registry_path: Path | None) -> list[Finding]:
-    from normalize.registry import load_registry
+    from aggregate.checks import check_period
+    from domain.registry import load_registry
+    from normalize.periods import parse_key
     from tdkt.cli.report import _engine
 
     for key in (period, against):
@@ -79,6 +84,10 @@ def _check_db(period: str, against: str | None, db: str | None, registry_path: P
 
 
 def print_findings(findings: list[Finding], what: str) -> None:
+    from rich.table import Table
+
+    from aggregate.check_rules import SEVERITY_TEXT
+
     if not findings:
         out.print(f"{what}: không phát hiện vấn đề nào.", markup=False)
         return

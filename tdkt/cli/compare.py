@@ -5,17 +5,16 @@ import json
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from aggregate.compare import STATUS_TEXT, Comparison, compare, comparison_json, write_json, write_xlsx
-from aggregate.format import format_number
-from normalize.periods import parse_key, previous
-from normalize.registry import Registry
 from tdkt.cli.console import fail, out
 from tdkt.cli.ingest import DbOption, RegistryOption
+
+if TYPE_CHECKING:
+    from aggregate.computations.compare import Comparison
+    from domain.registry import Registry
 
 
 class CompareFormat(str, Enum):
@@ -35,7 +34,9 @@ def compare_command(
 ) -> None:
     """So sánh số liệu từng đơn vị, từng chỉ tiêu giữa hai kỳ: hai giá trị, mức và tỷ lệ tăng giảm,
     chỉ tiêu mới hoặc không còn báo cáo, đơn vị kỳ trước có báo cáo mà kỳ này chưa có."""
-    from normalize.registry import load_registry
+    from aggregate.computations.compare import compare, comparison_json, write_json, write_xlsx
+    from domain.registry import load_registry
+    from normalize.periods import parse_key
     from tdkt.cli.report import _engine
 
     against = against or _previous(period)
@@ -64,6 +65,8 @@ def compare_command(
 
 
 def _previous(period: str) -> str:
+    from normalize.periods import previous
+
     try:
         return previous(period)
     except ValueError as e:
@@ -71,6 +74,7 @@ def _previous(period: str) -> str:
 
 
 def _unit_id(text: str, registry: Registry) -> str:
+
     from normalize.units import resolve
 
     if any(u.id == text for u in registry.units):
@@ -82,6 +86,8 @@ def _unit_id(text: str, registry: Registry) -> str:
 
 
 def _num(value: Decimal | None, measure: str = "") -> str:
+    from aggregate.outputs.format import format_number
+
     if value is None:
         return "—"
     if measure == "đồng":
@@ -90,6 +96,11 @@ def _num(value: Decimal | None, measure: str = "") -> str:
 
 
 def print_comparison(comp: Comparison) -> None:
+    from rich.table import Table
+
+    from aggregate.computations.compare import STATUS_TEXT
+    from aggregate.outputs.format import format_number
+
     table = Table(title=f"So sánh kỳ {comp.period} với kỳ {comp.against}")
     for col in ("Đơn vị", "Chỉ tiêu", "ĐVT", comp.period, comp.against, "Tăng/giảm", "%", "Ghi chú"):
         table.add_column(col, justify="right" if col in (comp.period, comp.against, "Tăng/giảm", "%") else "left")

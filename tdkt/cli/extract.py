@@ -5,17 +5,14 @@ import json
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from aggregate.format import STATUS_WORDS, display, format_number
-from extract import extract, read
-from extract.contract import to_contract
-from extract.errors import ReadError
-from extract.model import Extraction
 from tdkt.cli.console import fail, out
+
+if TYPE_CHECKING:
+    from extract.model import Extraction
 
 
 class ExtractFormat(str, Enum):
@@ -28,6 +25,10 @@ def extract_command(
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json hoặc text")] = ExtractFormat.text,
 ) -> None:
     """Trích xuất thông tin văn bản, số liệu, khen thưởng, người, đơn vị và văn bản được dẫn."""
+    from extract import extract, read
+    from extract.contract import to_contract
+    from extract.errors import ReadError
+
     try:
         extraction = extract(read(file))
     except ReadError as e:
@@ -44,13 +45,17 @@ def exact(value: float) -> Decimal:
 
 
 def award_name(award_id: str) -> str:
-    from extract.taxonomy import load_taxonomy
+    from domain.taxonomy import load_taxonomy
 
     award = load_taxonomy().awards.get(award_id)
     return award.name if award else award_id
 
 
 def print_extraction(x: Extraction) -> None:
+    from rich.table import Table
+
+    from aggregate.outputs.format import STATUS_WORDS, display, format_number
+
     m = x.metadata
     out.print(f"[bold]{x.source.file}[/]  {m.doc_type or ''} {m.number or ''}  {m.date or ''}")
     out.print(f"Cơ quan ban hành: {m.issuer or '—'}   Trích yếu: {m.title or '—'}", markup=False)

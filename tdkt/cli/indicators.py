@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from normalize.indicators import CONFIRM_SCORE, IndicatorStore, catalogue, match_indicator
 from tdkt.cli.console import fail, out
 
 indicators_app = typer.Typer(help="Danh mục chỉ tiêu: xem, tra cứu, xác nhận chỉ tiêu của một cụm từ.",
@@ -19,6 +17,10 @@ def list_indicators(
     field: Annotated[str | None, typer.Option("--field", help="Lĩnh vực: nong_nghiep, giao_duc, y_te ...")] = None,
 ) -> None:
     """Liệt kê các chỉ tiêu trong danh mục."""
+    from rich.table import Table
+
+    from normalize.indicators import catalogue
+
     table = Table(title="Danh mục chỉ tiêu")
     for col in ("Mã", "Tên", "Lĩnh vực", "Đơn vị tính", "Cùng nghĩa"):
         table.add_column(col)
@@ -34,6 +36,8 @@ def match(
     unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị tính của số liệu")] = None,
 ) -> None:
     """Cho biết một cụm từ ứng với chỉ tiêu nào, và có cần xác nhận không."""
+    from normalize.indicators import CONFIRM_SCORE, match_indicator
+
     m = match_indicator(phrase, unit)
     if m.indicator is None:
         out.print(f"“{phrase}” → chưa ứng với chỉ tiêu nào (điểm {m.score:.0f})", markup=False)
@@ -51,6 +55,8 @@ def confirm(
     indicator_id: Annotated[str, typer.Argument(help="Mã chỉ tiêu trong danh mục")],
 ) -> None:
     """Ghi nhớ rằng một cụm từ là chỉ tiêu này (các lần nhập sau dùng luôn, số liệu được cộng)."""
+    from normalize.indicators import IndicatorStore
+
     try:
         IndicatorStore().confirm(phrase, indicator_id)
     except KeyError:

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from aggregate.db import database_url, make_engine
-from aggregate.ingest import IngestSummary, default_workers, ingest
-from extract import iter_files
 from tdkt.cli.console import err, out
+
+if TYPE_CHECKING:
+    from aggregate.storage.ingest import IngestSummary
+
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Địa chỉ CSDL (mặc định: sqlite:///tdkt.db hoặc TDKT_DATABASE_URL)")]
 RegistryOption = Annotated[Path | None, typer.Option("--registry", help="Danh mục đơn vị (YAML) của huyện")]
@@ -19,6 +19,12 @@ WorkersOption = Annotated[int | None, typer.Option("--workers", "-j", help="Số
 
 def run_ingest(paths: list[Path], db: str | None, registry: Path | None, workers: int | None) -> IngestSummary:
     """Ingest with a progress bar on stderr, then print the summary; shared by ingest and run."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from aggregate.storage.db import database_url, make_engine
+    from aggregate.storage.ingest import default_workers, ingest
+    from extract import iter_files
+
     files = list(iter_files(paths))
     if not files:
         err.print("Không có tệp báo cáo nào để xử lý.")
@@ -41,6 +47,7 @@ IGNORED_SHOWN = 5
 
 
 def print_summary(s: IngestSummary, url: str) -> None:
+
     out.print(
         f"Đã xử lý {s.files} tệp, {len(s.failures)} tệp lỗi: lưu mới {s.stored} (thay thế {s.replaced}), "
         f"bỏ qua {s.skipped} đã có; {s.figures} số liệu, {s.awards} mục khen thưởng, {s.warnings} cảnh báo. "

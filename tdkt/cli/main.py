@@ -16,7 +16,6 @@ from tdkt.cli.normalize import normalize_command
 from tdkt.cli.read import read_command
 from tdkt.cli.report import report_command
 from tdkt.cli.run import run_command
-from tdkt.cli.samples import samples_app
 from tdkt.cli.search import history_command, search_command
 from tdkt.cli.units import units_app
 
@@ -41,7 +40,6 @@ app.command("check")(check_command)
 app.command("history")(history_command)
 app.add_typer(units_app, name="units")
 app.add_typer(indicators_app, name="indicators")
-app.add_typer(samples_app, name="samples")
 
 
 def _interrupted(_signum, _frame) -> None:

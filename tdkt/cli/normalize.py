@@ -4,21 +4,17 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 import normalize
-from aggregate.format import display, period_label
-from extract import extract, read
-from extract.errors import ReadError
-from normalize.indicators import by_id
-from normalize.model import NormalizedReport
-from normalize.registry import load_registry
 from tdkt.cli.console import fail, out
 from tdkt.cli.extract import ExtractFormat
+
+if TYPE_CHECKING:
+    from normalize.model import NormalizedReport
 
 
 def normalize_command(
@@ -27,6 +23,9 @@ def normalize_command(
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json hoặc text")] = ExtractFormat.text,
 ) -> None:
     """Chuẩn hóa kết quả trích xuất: mã khen thưởng, mã đơn vị, mã chỉ tiêu, kỳ báo cáo."""
+    from extract import extract, read
+    from extract.errors import ReadError
+
     try:
         extraction = extract(read(file))
     except ReadError as e:
@@ -39,6 +38,7 @@ def normalize_command(
 
 
 def as_json(result: NormalizedReport) -> dict[str, Any]:
+
     data = asdict(result)
     for fig in data["figures"]:
         fig["figure"].pop("provenance", None)
@@ -54,6 +54,12 @@ METHOD_WORDS = {"exact": "đúng tên", "alias": "tên gọi khác", "confirmed"
 
 
 def print_normalized(result: NormalizedReport) -> None:
+    from rich.table import Table
+
+    from aggregate.outputs.format import display, period_label
+    from domain.registry import load_registry
+    from normalize.indicators import by_id
+
     unit = load_registry().find(result.unit_id) if result.unit_id else None
     period = period_label(result.period) if result.period else "—"
     out.print(f"[bold]{escape(result.file)}[/]  đơn vị: {escape(unit.full_name) if unit else '—'}  kỳ: {period}")

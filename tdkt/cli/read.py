@@ -4,14 +4,14 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from extract import read
-from extract.errors import ReadError
-from extract.model import Document
 from tdkt.cli.console import fail, out
+
+if TYPE_CHECKING:
+    from extract.model import Document
 
 
 class ReadFormat(str, Enum):
@@ -24,6 +24,9 @@ def read_command(
     format: Annotated[ReadFormat, typer.Option("--format", "-f", help="text hoặc json")] = ReadFormat.text,
 ) -> None:
     """Đọc một tệp và in mô hình tài liệu (các khối theo thứ tự đọc)."""
+    from extract import read
+    from extract.errors import ReadError
+
     try:
         document = read(file)
     except ReadError as e:
@@ -35,6 +38,7 @@ def read_command(
 
 
 def print_document(document: Document) -> None:
+
     src = document.source
     flags = [f"{src.format}", f"{src.pages} trang" if src.pages else None, "OCR" if src.ocr else None,
              f"đã chuyển mã {src.encoding_repaired}" if src.encoding_repaired else None]

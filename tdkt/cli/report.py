@@ -4,21 +4,18 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import SQLAlchemyError
 
-from aggregate.appendix import appendix_json, appendix_path, write_appendix
-from aggregate.db import database_url, make_engine, stored_periods
-from aggregate.output import atomic_write_text, save_workbook
-from aggregate.report import write_report
-from aggregate.statistics import Statistics, build_statistics, write_statistics
-from aggregate.totals import AwardItem, DistrictTotals, district_totals
-from normalize.periods import consolidated_into, parse_key
-from normalize.registry import Registry, load_registry
 from tdkt.cli.console import fail, out
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from aggregate.computations.statistics import Statistics
+    from aggregate.computations.totals import AwardItem, DistrictTotals
+    from domain.registry import Registry
 
 
 class ReportFormat(str, Enum):
@@ -35,6 +32,13 @@ def report_command(
     registry: Annotated[Path | None, typer.Option("--registry", help="Danh mục đơn vị (YAML) của huyện")] = None,
 ) -> None:
     """Lập báo cáo tổng hợp thi đua, khen thưởng của huyện cho một kỳ, kèm phụ lục truy nguồn."""
+    from aggregate.computations.statistics import build_statistics
+    from aggregate.computations.totals import district_totals
+    from aggregate.outputs.appendix import appendix_json
+    from aggregate.outputs.output import atomic_write_text
+    from domain.registry import load_registry
+    from normalize.periods import parse_key
+
     try:
         parse_key(period)
     except ValueError as e:
@@ -59,6 +63,11 @@ def report_command(
 def write_consolidated(engine: Engine, period: str, units: Registry, out_file: Path, stats: Path | None = None) -> None:
     """The report DOCX, its XLSX appendix (with the statistics sheets unless `stats` is given)
     and a summary line; shared by `tdkt report` and `tdkt run`."""
+    from aggregate.computations.statistics import build_statistics
+    from aggregate.computations.totals import district_totals
+    from aggregate.outputs.appendix import appendix_path, write_appendix
+    from aggregate.outputs.report import write_report
+
     totals = district_totals(engine, period, units)
     statistics = build_statistics(statistics_items(totals))
     district = units.full_name
@@ -75,10 +84,16 @@ def write_consolidated(engine: Engine, period: str, units: Registry, out_file: P
 
 def statistics_items(totals: DistrictTotals) -> list[AwardItem]:
     """The units' award statements; the district's own report only when no unit has reported."""
+
     return totals.award_items or totals.district_award_items
 
 
 def _engine(url: str | None) -> Engine:
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from aggregate.storage.db import database_url, make_engine
+
     url = database_url(url)
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
         raise fail(f"{url[len('sqlite:///'):]}: chưa có cơ sở dữ liệu (chạy “tdkt ingest” trước)")
@@ -94,6 +109,9 @@ def _engine(url: str | None) -> Engine:
 def _require_reports(engine: Engine, period: str) -> None:
     """A period with no stored report would give a report of zeros that says every unit is
     missing — or worse, looks complete: refuse it and name the periods there are."""
+    from aggregate.storage.db import stored_periods
+    from normalize.periods import consolidated_into
+
     periods = stored_periods(engine)
     if not set(consolidated_into(period)) & set(periods):
         known = ", ".join(periods) if periods else "chưa có kỳ nào"
@@ -103,7 +121,9 @@ def _require_reports(engine: Engine, period: str) -> None:
 def _write_stats(statistics: Statistics, path: Path, totals: DistrictTotals, district: str) -> None:
     from openpyxl import Workbook
 
-    from aggregate.format import period_label
+    from aggregate.computations.statistics import write_statistics
+    from aggregate.outputs.format import period_label
+    from aggregate.outputs.output import save_workbook
 
     wb = Workbook()
     wb.remove(wb.active)

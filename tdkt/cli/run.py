@@ -6,9 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from aggregate.db import make_engine, stored_periods
-from normalize.periods import report_periods
-from normalize.registry import load_registry
+
 from tdkt.cli.console import out
 from tdkt.cli.ingest import DbOption, RegistryOption, WorkersOption, run_ingest
 from tdkt.cli.report import write_consolidated
@@ -22,6 +20,10 @@ def run_command(
     workers: WorkersOption = None,
 ) -> None:
     """Lưu cả lô báo cáo vào CSDL rồi lập báo cáo tổng hợp của huyện cho từng kỳ có trong CSDL."""
+    from aggregate.storage.db import make_engine, stored_periods
+    from domain.registry import load_registry
+    from normalize.periods import report_periods
+
     summary = run_ingest(paths, db, registry, workers)
     engine = make_engine(db)
     periods = report_periods(stored_periods(engine))

@@ -5,21 +5,19 @@ import json
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from aggregate.db import make_engine, upgrade
-from aggregate.format import STATUS_WORDS
-from aggregate.history import MET, NOT_MET, HistoryEntry, candidates_for, eligibility, histories, reported_years
-from aggregate.output import atomic_write_text, csv_text, write_table
-from aggregate.search import CommendationHit, SearchQuery, search_commendations, search_text
-from extract.taxonomy import UNKNOWN, AwardContext, load_taxonomy, resolve_award
-from normalize.registry import Registry, load_registry
-from normalize.units import resolve
+from aggregate.model import MET, NOT_MET
 from tdkt.cli.console import err, fail, out
 from tdkt.cli.ingest import DbOption, RegistryOption
+
+if TYPE_CHECKING:
+    from aggregate.queries.history import HistoryEntry
+    from aggregate.queries.search import CommendationHit
+    from domain.registry import Registry
+
 
 STATUS_TEXT = {MET: "[green]đạt[/]", NOT_MET: "[red]chưa đạt[/]", "unknown": "[yellow]chưa đủ hồ sơ để kết luận[/]"}
 KIND_WORDS = {"person": "cá nhân", "collective": "tập thể"}
@@ -57,6 +55,11 @@ def search_command(
     registry: RegistryOption = None,
 ) -> None:
     """Tìm khen thưởng theo tên (không phân biệt hoa thường, dấu, đ/d; chịu được lỗi gõ)."""
+    from aggregate.outputs.output import atomic_write_text, csv_text, write_table
+    from aggregate.queries.search import SearchQuery, search_commendations, search_text
+    from aggregate.storage.db import make_engine, upgrade
+    from domain.registry import load_registry
+
     if format is HitFormat.xlsx and out_file is None:
         raise fail("--format xlsx cần --out TỆP.xlsx")
     units = load_registry(registry)
@@ -98,10 +101,14 @@ def search_command(
 
 def _json(h: CommendationHit, row: list) -> dict:
     """The hit's ids (for programs) with the names a person reads."""
+
     return {**asdict(h), "award_name": row[3], "unit_name": row[6]}
 
 
 def _row(h: CommendationHit, units: Registry) -> list:
+    from aggregate.outputs.format import STATUS_WORDS
+    from domain.taxonomy import load_taxonomy
+
     tax = load_taxonomy()
     name = tax.awards[h.award_id].name if h.award_id in tax.awards else h.award_id
     return [h.score, h.recipient, KIND_WORDS.get(h.recipient_kind, h.recipient_kind), name,
@@ -110,11 +117,14 @@ def _row(h: CommendationHit, units: Registry) -> list:
 
 
 def unit_name(unit_id: str | None, units: Registry) -> str | None:
+
     unit = units.find(unit_id) if unit_id else None
     return unit.full_name if unit else unit_id
 
 
 def _print_table(query: str, rows: list[list]) -> None:
+    from rich.table import Table
+
     table = Table(title=f"Kết quả cho “{query}”")
     for col in ("Điểm", "Người/tập thể", "Khen thưởng", "Kỳ", "Đơn vị", "Quyết định", "Nguồn"):
         table.add_column(col)
@@ -126,6 +136,8 @@ def _print_table(query: str, rows: list[list]) -> None:
 
 
 def _award_id(text: str) -> str:
+    from domain.taxonomy import UNKNOWN, AwardContext, load_taxonomy, resolve_award
+
     tax = load_taxonomy()
     if text in tax.awards:
         return text
@@ -136,6 +148,8 @@ def _award_id(text: str) -> str:
 
 
 def _unit_id(text: str, units: Registry) -> str:
+    from normalize.units import resolve
+
     if units.find(text):
         return text
     found = resolve(text, units)
@@ -152,6 +166,10 @@ def history_command(
     registry: RegistryOption = None,
 ) -> None:
     """Quá trình khen thưởng theo thời gian và kiểm tra điều kiện đề nghị khen thưởng tiếp theo."""
+    from aggregate.queries.history import histories
+    from aggregate.storage.db import make_engine, upgrade
+    from domain.registry import load_registry
+
     units = load_registry(registry)
     unit_id = _unit_id(unit, units) if unit else None
     engine = make_engine(db)
@@ -171,6 +189,10 @@ def history_command(
 
 
 def _print_history(engine, entries: list[HistoryEntry], year: int | None, units: Registry) -> None:
+    from rich.table import Table
+
+    from aggregate.queries.history import candidates_for, eligibility, reported_years
+
     first = entries[0]
     out.print(f"\n[bold]{first.recipient}[/] — {unit_name(first.unit_id, units) or 'chưa rõ đơn vị'}")
     table = Table(title="Quá trình khen thưởng")

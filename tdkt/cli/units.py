@@ -5,10 +5,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from normalize.registry import load_registry
-from normalize.units import remember_alias, resolve
 from tdkt.cli.console import fail, out
 
 units_app = typer.Typer(help="Danh mục đơn vị của huyện: xem, tra cứu tên, ghi nhớ tên gọi khác.", no_args_is_help=True)
@@ -21,6 +18,10 @@ def list_units(
     kind: Annotated[str | None, typer.Option("--kind", help="xa, thi_tran, truong, phong, co_quan ...")] = None,
 ) -> None:
     """Liệt kê các đơn vị trong danh mục."""
+    from rich.table import Table
+
+    from domain.registry import load_registry
+
     reg = load_registry(registry)
     table = Table(title=f"Đơn vị {reg.full_name}")
     for col in ("Mã", "Loại", "Tên đầy đủ", "Hiệu lực"):
@@ -39,6 +40,9 @@ def resolve_name(
     date: Annotated[str | None, typer.Option("--date", help="Ngày của văn bản (YYYY-MM-DD)")] = None,
 ) -> None:
     """Tra một tên đơn vị ra mã trong danh mục."""
+    from domain.registry import load_registry
+    from normalize.units import resolve
+
     res = resolve(name, load_registry(registry), date)
     if res.unit:
         out.print(f"{name} → {res.unit.id} ({res.unit.full_name}), điểm {res.score:.0f}, {res.method}", markup=False)
@@ -57,6 +61,9 @@ def alias(
     registry: RegistryOption = None,
 ) -> None:
     """Ghi nhớ rằng một tên gọi chỉ một đơn vị (dùng cho các lần sau)."""
+    from domain.registry import load_registry
+    from normalize.units import remember_alias
+
     reg = load_registry(registry)
     try:
         remember_alias(reg, name, unit_id)

@@ -34,7 +34,7 @@ class Writer:
 
     def run(self, paragraph: Paragraph, text: str, bold: bool = False, caps: bool = False) -> None:
         if self.legacy:
-            from extract.vietnamese import encode_tcvn3
+            from domain.encodings import encode_tcvn3
 
             # capital fonts are typed in lower case: the font draws every letter as a capital
             font = ".VnTimeH" if caps else ".VnTime"

@@ -1,0 +1,1 @@
+"""Computations over stored reports: district totals, TĐKT statistics, period comparison."""

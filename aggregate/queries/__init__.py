@@ -1,0 +1,1 @@
+"""Queries over stored reports: search of commendations and people, award histories."""

@@ -1,0 +1,1 @@
+"""Storage: the database schema and migrations, storing a report, the batch ingest."""

@@ -1,0 +1,120 @@
+"""The front and tail zones of a document as lines: header cells split into columns, body text left out."""
+from __future__ import annotations
+
+import re
+
+from domain.text import fold, normalize_text
+from extract.metadata.patterns import (
+    BODY_LINE_CHARS,
+    BODY_PARAGRAPH_CHARS,
+    DOC_TYPES,
+    FRONT_BLOCKS,
+    MERGED_AUTHORITY_RE,
+    MERGED_POSITION_RE,
+    POSITION_WORDS,
+    TAIL_BLOCKS,
+    Line,
+)
+from extract.model import Block, BlockKind, Document
+
+
+def _clean(text: str) -> str:
+    return " ".join(normalize_text(text).replace("*", " ").split())
+
+
+def _block_lines(block: Block) -> list[Line]:
+    if block.kind in (BlockKind.HEADER, BlockKind.SIGNATURE) and block.rows:
+        return _cell_lines(block)
+    return [Line(_clean(t), block) for t in block.text.split("\n") if _clean(t)]
+
+
+def _cell_lines(block: Block) -> list[Line]:
+    """Lines of the left cells first, then of the right cells (merged cells read once)."""
+    out: list[Line] = []
+    rows = block.rows or []
+    width = max((len(r) for r in rows), default=0)
+    for col in range(width):
+        seen: set[str] = set()
+        for row in rows:
+            cell = row[col] if col < len(row) else ""
+            if cell in seen or (col > 0 and cell == row[col - 1]):
+                continue
+            seen.add(cell)
+            side = 0 if col == 0 else 1
+            out.extend(Line(_clean(t), block, side) for t in cell.split("\n") if _clean(t))
+    return out
+
+
+def front_lines(document: Document) -> list[Line]:
+    lines: list[Line] = []
+    for block in content_blocks(document)[:FRONT_BLOCKS]:
+        if block.kind is BlockKind.TABLE or block.kind is BlockKind.SIGNATURE:
+            continue
+        if lines and block.kind is not BlockKind.HEADER and len(block.text) > BODY_PARAGRAPH_CHARS:
+            break
+        lines.extend(_block_lines(block))
+    return lines
+
+
+def tail_lines(document: Document) -> list[Line]:
+    blocks = content_blocks(document)
+    signatures = [b for b in blocks if b.kind is BlockKind.SIGNATURE]
+    if signatures:
+        return _block_lines(signatures[-1])
+    tail = blocks[-TAIL_BLOCKS:]
+    start = next((i for i in range(len(tail) - 1, -1, -1) if _is_body_text(tail[i].text)), -1)
+    lines = [line for b in tail[start + 1:] for line in _block_lines(b)]
+    return [Line(part, line.block) for line in lines for part in _split_columns(line.text)]
+
+
+def _split_columns(text: str) -> list[str]:
+    """Undo a two-column line that OCR or text extraction merged:
+    'Nơi nhận: TM. ỦY BAN NHÂN DÂN' -> ['Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN'];
+    '- Sở Nội vụ; CHỦ TỊCH' -> ['- Sở Nội vụ;', 'CHỦ TỊCH']."""
+    match = MERGED_AUTHORITY_RE.match(text)
+    if match:
+        return [match.group("left"), match.group("right")]
+    match = MERGED_POSITION_RE.match(text)
+    if match and is_upper(match.group("right")) and names_position(match.group("right")):
+        return [match.group("left"), match.group("right")]
+    return [text]
+
+
+def _is_body_text(text: str) -> bool:
+    """The closing sentence or any running text: the signature zone starts after the last one."""
+    stripped = text.strip()
+    if is_closing(stripped):
+        return True
+    return len(stripped) > BODY_LINE_CHARS and not is_upper(stripped) and not re.match(r"^[-+•–]", stripped)
+
+
+def content_blocks(document: Document) -> list[Block]:
+    return [b for b in document.blocks if b.kind is not BlockKind.PAGE_HEADER and b.text.strip()]
+
+
+def is_closing(text: str) -> bool:
+    """The closing sentence ("Trên đây là báo cáo ...", "... ./.") ends the body."""
+    stripped = text.strip()
+    return fold(stripped).startswith("tren day la") or stripped.endswith("./.")
+
+
+def type_word(text: str) -> tuple[str, str] | None:
+    """('BC', rest) when an upper-case line starts with a type name: 'BÁO CÁO', 'KẾ HOẠCH ...'."""
+    if not is_upper(text) or text.rstrip().endswith(":"):
+        return None
+    folded = fold(text)
+    for name, abbr in sorted(DOC_TYPES.items(), key=lambda kv: -len(kv[0])):
+        if folded == name or folded.startswith(name + " "):
+            rest = text.split(None, len(name.split()))[len(name.split()):]
+            return abbr, " ".join(rest)
+    return None
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def names_position(text: str) -> bool:
+    lowered = f" {text.lower()} "
+    return any(f" {word} " in lowered for word in POSITION_WORDS)
