@@ -73,8 +73,8 @@ def bench_docx(path: Path, repeat: int) -> None:
 
 def bench_memory() -> None:
     """Peak traced memory while reading a 500-page PDF, to show page-by-page release."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_readers_pdf import build_pdf, text_page
+    sys.path.insert(0, str(ROOT))
+    from tests.builders import build_pdf, text_page
 
     with tempfile.TemporaryDirectory() as tmp:
         # Helvetica/WinAnsi has "á", "ô", "ò": enough marked letters for the text layer to count as Vietnamese.

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from aggregate.queries.search import SearchQuery, search_commendations
+from aggregate.model import SearchQuery
+from aggregate.queries.search import search_commendations
 from aggregate.storage import db
 from aggregate.storage.db import make_engine, upgrade
 from domain.text import fold, strip_diacritics

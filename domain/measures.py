@@ -150,8 +150,6 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
 # what money is counted per: a rate, never summed with sums of money
 RATE_RE = re.compile(r"\s*/\s*(người|hộ|ha|lao động|khẩu|tháng|năm)(?:\s*/\s*(tháng|năm))?(?![^\W_])",
                      re.IGNORECASE)
-
-
 _GLUED = re.compile(r"(ha|kg|km2|km|m2|m3|m²|m³|đ|tấn|tr\.?đ|trđ)(?![^\W_])", re.IGNORECASE)
 
 

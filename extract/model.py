@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from domain.provenance import Provenance
@@ -56,6 +57,68 @@ class Cell:
     colspan: int = 1
 
 
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table's grid: its text and where that text lies in the block's text."""
+
+    row: int
+    col: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    """A table block's grid as every tagger reads it: the rows of `Block.rows` (merged cells
+    repeated), each cell placed in the block's text, and each row's line."""
+
+    cells: list[list[TableCell]]
+    lines: list[tuple[int, int]]  # (start, end) of each row in the block's text
+
+    def texts(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.cells]
+
+    def cell_at(self, offset: int) -> TableCell | None:
+        for row in self.cells:
+            for cell in row:
+                if cell.start <= offset < max(cell.end, cell.start + 1):
+                    return cell
+        return None
+
+
+def place_table(text: str, rows: list[list[str]]) -> Table:
+    """The grid `rows` placed in `text`, which lays it out as `table_text` does: cells joined by
+    CELL_SEP, rows by new lines. A reader may have squeezed spaces or repaired letters since, so
+    a cell not found where the layout puts it is looked for further on in its row."""
+    cells: list[list[TableCell]] = []
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for r, row in enumerate(rows):
+        line_start, placed = pos, []
+        for c, cell in enumerate(row):
+            if not text.startswith(cell, pos):
+                found = text.find(cell, pos) if cell else -1
+                line_end = text.find("\n", pos)
+                if found >= 0 and (line_end < 0 or found + len(cell) <= line_end or "\n" in cell):
+                    pos = found
+            placed.append(TableCell(r, c, cell, pos, min(pos + len(cell), len(text))))
+            pos = min(pos + len(cell), len(text))
+            if c + 1 < len(row) and text.startswith(CELL_SEP, pos):
+                pos += len(CELL_SEP)
+        newline = text.find("\n", pos)
+        line_end = newline if newline >= 0 else len(text)
+        cells.append(placed)
+        lines.append((line_start, line_end))
+        pos = min(line_end + 1, len(text))
+    return Table(cells, lines)
+
+
+def split_table(text: str) -> Table:
+    """A table written as text only (no grid from the reader): lines of CELL_SEP-separated cells."""
+    return place_table(text, [line.split(CELL_SEP) for line in text.split("\n")])
+
+
 @dataclass
 class Block:
     index: int
@@ -70,6 +133,11 @@ class Block:
     offset_map: list[int] | None = None  # offset_map[i] = index in `original` of text[i]
     ocr: bool = False
     source_part: str | None = None  # "body", "header", "footer", sheet name for XLSX ...
+
+    @cached_property
+    def table(self) -> Table | None:
+        """The grid with each cell placed in the text (table, header and signature blocks)."""
+        return place_table(self.text, self.rows) if self.rows else None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

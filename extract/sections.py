@@ -36,7 +36,6 @@ MAX_ARTICLE_HEADING_CHARS = 120  # a run-on "Điều 1. ..." keeps this much as 
 # Ranks: lower is higher in the hierarchy; only the order matters.
 RANK_PART, RANK_CHAPTER, RANK_LETTER, RANK_ARTICLE, RANK_ROMAN, RANK_ARABIC = 0, 1, 2, 3, 4, 5
 RANK_SMALL_LETTER = 9  # below "1.1.1.1"
-
 PART_RE = re.compile(
     r"^(?P<label>(?:phần|phụ\s+lục)\s+(?:thứ\s+[^\W\d_]+|[IVXLC]+\b|(?:số\s+)?\d+)"
     r"|phụ\s+lục(?=\s*$|\s*[:.\-–])|chương\s+(?:[IVXLC]+\b|\d+))\s*[.:\-–]?\s*(?P<rest>.*)$",

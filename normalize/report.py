@@ -5,10 +5,10 @@ from domain.registry import Registry, load_registry
 from extract.model import Extraction, Figure
 from normalize.awards import normalize_award
 from normalize.indicators import IndicatorStore, match_indicator
-from normalize.quantities import convert
 from normalize.model import NormalizedReport, NormFigure, NormOrganization, NormPerson
 from normalize.people import person_name
-from normalize.periods import key_of
+from normalize.period_keys import key_of
+from normalize.quantities import convert
 from normalize.units import resolve
 
 
@@ -35,7 +35,7 @@ def report(extraction: Extraction, registry: Registry | None = None) -> Normaliz
     confirmed = IndicatorStore().load()
     out.figures = [normalize_figure(f, confirmed) for f in extraction.figures]
     for award in extraction.awards:
-        norm, warning = normalize_award(award, meta.issuer)
+        norm, warning = normalize_award(award)
         out.awards.append(norm)
         if warning:
             out.warnings.append(warning)

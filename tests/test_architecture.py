@@ -13,9 +13,9 @@ MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
 
 
-def _modules() -> dict[str, Path]:
+def _modules(packages: tuple[str, ...] = tuple(LAYERS)) -> dict[str, Path]:
     out = {}
-    for package in LAYERS:
+    for package in packages:
         for path in (ROOT / package).rglob("*.py"):
             parts = path.relative_to(ROOT).with_suffix("").parts
             name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -24,6 +24,7 @@ def _modules() -> dict[str, Path]:
 
 
 MODULES = _modules()
+SIZED = _modules((*LAYERS, "tools"))  # the developers' tools keep the same sizes
 
 
 def _imports(name: str, path: Path) -> set[str]:
@@ -92,9 +93,9 @@ def test_no_import_cycles() -> None:
     assert cycles == []
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MODULES if ".migrations" not in n))
+@pytest.mark.parametrize("name", sorted(n for n in SIZED if ".migrations" not in n))
 def test_module_and_function_sizes(name: str) -> None:
-    text = MODULES[name].read_text(encoding="utf-8")
+    text = SIZED[name].read_text(encoding="utf-8")
     assert len(text.splitlines()) <= MAX_MODULE_LINES
     long = [f"{node.name}: {node.end_lineno - node.lineno + 1} lines" for node in ast.walk(ast.parse(text))
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))

@@ -1,6 +1,6 @@
 """The keyed real corpus (tests/data/real): extract every document and score it against its key.
 
-Shared by `bench/score_real.py` (prints the tables) and `tests/test_real_corpus.py` (holds the
+Shared by `bench/score_real.py` (prints the tables) and `tests/extract/test_real_corpus.py` (holds the
 bars). Scoring is `tools/score.py`, the same scorer as the seed's; micro scores add up the
 matched, gold and predicted counts of every document of a split.
 """

@@ -105,7 +105,7 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 def check_period(engine: Engine, period: str, registry: Registry, against: str | None = None) -> PeriodCheck:
     """Every check on the current reports of `period`, history from `against` (default: a year earlier)."""
-    from normalize.periods import previous
+    from normalize.period_keys import previous
 
     against = against or previous(period)
     current = district_totals(engine, period, registry)

@@ -10,8 +10,6 @@ from domain.text import fold
 # Issuers sign many of these a day: two numbers on one date is normal, not a conflict.
 MANY_A_DAY = frozenset({"QĐ", "CV", "TB", "GM", "GKS"})
 _SERIAL = re.compile(r"^\s*(\d+)\s*([/-].*)$")
-
-
 _NORMATIVE = re.compile(r"/(?:19|20)\d\d/")
 
 

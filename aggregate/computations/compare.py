@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from aggregate.computations.totals import Contribution, DistrictTotals, DocumentRef, district_totals
-from aggregate.model import Comparison, ComparisonRow, MissingUnit, UnitValue
+from aggregate.computations.totals import district_totals
+from aggregate.model import Comparison, ComparisonRow, Contribution, DistrictTotals, DocumentRef, MissingUnit, UnitValue
 from aggregate.outputs.output import atomic_write_text, save_workbook
 from domain.registry import Registry
 

@@ -22,8 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aggregate.computations.totals import AwardItem, Recipient
-from aggregate.model import Counts, KindTable, Statistics, StatRow, StatTable
+from aggregate.model import AwardItem, Counts, KindTable, Recipient, Statistics, StatRow, StatTable
 from domain.taxonomy import AwardType, load_taxonomy
 from domain.text import fold, normalize_text
 

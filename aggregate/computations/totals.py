@@ -37,7 +37,7 @@ from domain.registry import Registry, Unit
 from domain.text import fold
 from domain.unique import first_by
 from normalize.indicators import CONFIRM_SCORE
-from normalize.periods import consolidated_into
+from normalize.period_keys import consolidated_into
 
 NON_ADDITIVE_WORDS = ("ty le", "binh quan", "trung binh")
 STATUSES = ("awarded", "proposed")
@@ -294,7 +294,7 @@ def _award_order(total: AwardTotal) -> tuple[int, int, str]:
 
 def missing_units(registry: Registry, period: str, reported: set[str | None]) -> list[Unit]:
     """Units that send reports, existed in the period, and have no current report for it."""
-    from normalize.periods import parse_key
+    from normalize.period_keys import parse_key
 
     end = parse_key(period).end
     return [u for u in registry.units

@@ -14,8 +14,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aggregate.computations.statistics import Statistics, role_of, statistics_json, write_statistics
-from aggregate.computations.totals import (
+from aggregate.computations.statistics import role_of, statistics_json, write_statistics
+from aggregate.model import (
     AwardTotal,
     Contribution,
     DistrictTotals,
@@ -23,6 +23,7 @@ from aggregate.computations.totals import (
     FigureTotal,
     LooseFigure,
     Recipient,
+    Statistics,
 )
 from aggregate.outputs.format import LEVEL_WORDS, STATUS_WORDS, period_label, plain
 from aggregate.outputs.output import save_workbook, table_sheet

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from normalize.periods import parse_key
+from normalize.period_keys import parse_key
 
 MILLION = Decimal(1_000_000)
 STATUS_WORDS = {"awarded": "đã khen thưởng", "proposed": "đề nghị khen thưởng"}

@@ -23,7 +23,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from aggregate.computations.statistics import role_of
-from aggregate.computations.totals import AwardTotal, DistrictTotals, FigureTotal, Recipient
+from aggregate.model import AwardTotal, DistrictTotals, FigureTotal, Recipient
 from aggregate.outputs.format import (
     MILLION,
     STATUS_WORDS,

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from aggregate.model import MET, NOT_MET, UNKNOWN, Criterion, Eligibility, HistoryEntry
-from aggregate.queries.search import CommendationHit, SearchQuery, period_year, search_commendations
+from aggregate.model import MET, NOT_MET, UNKNOWN, CommendationHit, Criterion, Eligibility, HistoryEntry, SearchQuery
+from aggregate.queries.search import period_year, search_commendations
 from domain.taxonomy import AwardType, load_taxonomy
 from domain.text import fold
 

@@ -40,9 +40,7 @@ T = TypeVar("T")
 DEFAULT_URL = "sqlite:///tdkt.db"
 # exact money: 38 digits with 6 after the point covers any budget figure in đồng
 NUMBER = Numeric(38, 6, asdecimal=True)
-
 metadata = MetaData()
-
 documents = Table(
     "documents",
     metadata,
@@ -67,7 +65,6 @@ documents = Table(
     Column("warnings", JSON, nullable=False, default=list),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
-
 replacements = Table(
     "replacements",
     metadata,
@@ -78,7 +75,6 @@ replacements = Table(
     Column("new_document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("replaced_at", DateTime(timezone=True), nullable=False),
 )
-
 blocks = Table(
     "blocks",
     metadata,
@@ -121,7 +117,6 @@ figures = Table(
     Column("attainment_of", Text),
     *_provenance_columns(),
 )
-
 awards = Table(
     "awards",
     metadata,
@@ -140,7 +135,6 @@ awards = Table(
     Column("confidence", Numeric(4, 2)),
     *_provenance_columns(),
 )
-
 units = Table(
     "units",
     metadata,
@@ -152,7 +146,6 @@ units = Table(
     Column("valid_from", String(10)),
     Column("valid_to", String(10)),
 )
-
 people = Table(
     "people",
     metadata,
@@ -163,7 +156,6 @@ people = Table(
     Column("unit_id", String(80)),  # the same name in two units is two people
     UniqueConstraint("key", "unit_id", name="uq_people_key_unit"),
 )
-
 commendations = Table(
     "commendations",
     metadata,
@@ -190,7 +182,6 @@ recipient_names = Table(
     Column("id", Integer, primary_key=True),
     Column("key", Text, nullable=False, unique=True),
 )
-
 organizations = Table(
     "organizations",
     metadata,
@@ -203,7 +194,6 @@ organizations = Table(
     Column("method", Text),
     *_provenance_columns(),
 )
-
 cited_documents = Table(
     "cited_documents",
     metadata,

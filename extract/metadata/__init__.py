@@ -12,10 +12,22 @@ from __future__ import annotations
 
 import re
 
-
 from domain.text import fold, normalize_text
 from extract.metadata.issuer import deciding_authority, is_upper, issuer_from_body, issuer_from_header
-from extract.metadata.patterns import BODY_PARAGRAPH_CHARS, CITING_RE, DECORATION_RE, LIST_TITLE_RE, MOTTO_RE, NUMBER_RE, OPENING_PARAGRAPHS, PLACE_DATE_RE, SECTION_START_RE, SLASH_DATE_RE, TYPE_ABBRS, Line
+from extract.metadata.patterns import (
+    BODY_PARAGRAPH_CHARS,
+    CITING_RE,
+    DECORATION_RE,
+    LIST_TITLE_RE,
+    MOTTO_RE,
+    NUMBER_RE,
+    OPENING_PARAGRAPHS,
+    PLACE_DATE_RE,
+    SECTION_START_RE,
+    SLASH_DATE_RE,
+    TYPE_ABBRS,
+    Line,
+)
 from extract.metadata.signature import recipients_of, signer_of
 from extract.metadata.zones import content_blocks, front_lines, tail_lines, type_word
 from extract.model import BlockKind, Document, Metadata, Period

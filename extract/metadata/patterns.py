@@ -18,27 +18,17 @@ DOC_TYPES: dict[str, str] = {
 }
 TAIL_BLOCKS = 15  # "Nơi nhận" and the signature sit in the last blocks
 BODY_PARAGRAPH_CHARS = 300  # a longer block is body text, never part of the title
-
-
 OPENING_PARAGRAPHS = 4
 BODY_LINE_CHARS = 120  # a longer non-list line is running text, not part of the signature zone
-
-
 MAX_NAME_WORDS = 6  # where an undated title's period is looked for next
 TYPE_ABBRS = {fold(a): a for a in DOC_TYPES.values()}
-
-
 LIST_TITLE_RE = re.compile(r"^(?:danh sach|bieu (?:mau|tong hop|thong ke)|bang (?:tong hop|thong ke|ke))\b")
 SHORT_POSITION_WORDS = 4  # a position without a known word ("GIÁO VIÊN") is short
-
-
 POSITION_WORDS = (
     "chủ tịch", "phó", "trưởng", "hiệu trưởng", "giám đốc", "bí thư", "chánh", "chỉ huy", "chủ nhiệm",
     "thủ trưởng", "kế toán", "người lập", "ủy viên", "tổng", "thư ký", "chính trị viên", "chủ tọa",
 )
 AUTHORITIES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
-
-
 AUTHORITY_RE = re.compile(
     r"^(?:(?P<prefix>T/?M|K/?T|T/?L|T/?UQ|Q)\s*[./]\s*|(?P<bare>TM|KT|TL|TUQ)\s+(?=[A-ZĐ]))(?P<rest>.*)$",
     re.IGNORECASE,
@@ -46,8 +36,6 @@ AUTHORITY_RE = re.compile(
 # "KT THỦ TƯỚNG PHÓ THỦ TƯỚNG": the deputy's position run into the authority line
 DEPUTY_IN_LINE = re.compile(r"\s(PHÓ\s.+)$")
 MERGED_AUTHORITY_RE = re.compile(r"^(?P<left>.*?\S)\s+(?P<right>(?:TM|KT|TL|TUQ|Q)\.\s.*)$")
-
-
 MERGED_POSITION_RE = re.compile(r"^(?P<left>.*[;.,:])\s+(?P<right>[^\W\d_][^;.,:]*)$")
 MOTTO_RE = re.compile(
     r"c[oộ]ng\s+h[oòà]a\s+x[aã]\s+h[oộ]i\s+ch[uủ]\s+ngh[iĩ]a\s+vi[eệ]t(?:\s+nam)?"
@@ -70,19 +58,14 @@ SLASH_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 CITING_RE = re.compile(r"^\s*(?:căn\s+cứ|xét|theo|thực\s+hiện|thi\s+hành)\b", re.IGNORECASE)
-
-
 DECORATION_RE = re.compile(r"^[\s\-_–—=*.~•]*$")
 SECTION_START_RE = re.compile(
     r"^(?:phần\s+thứ|phần\s+[IVX]+\b|chương\s+[IVX\d]+|[IVX]+\s*[.)]\s|\d+\s*[.)]\s|điều\s+\d+|căn\s+cứ|kính\s+gửi)",
     re.IGNORECASE,
 )
 RECIPIENTS_RE = re.compile(r"^\W*n[ơo]i\s+nh[ậa]n\s*:?\s*", re.IGNORECASE)
-
-
 ADMIN_LEVELS = ("huyện", "xã", "tỉnh", "thị trấn", "thành phố", "thị xã", "phường", "quận")
 ADMIN_LEVEL_RE = "|".join(ADMIN_LEVELS)
-
 
 # Common nouns and field names of body names, with their conventional casing; any other
 # word of an upper-case name is part of a proper name and gets title case.
@@ -102,8 +85,6 @@ NAME_LEXICON = [
     "Giáo dục thường xuyên", "Nhân dân",
 ]
 LEXICON = sorted(((tuple(p.lower().split()), p.split()) for p in NAME_LEXICON), key=lambda e: -len(e[0]))
-
-
 EXPANSIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc"}
 ORG_HEAD = (
     r"(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Hội đồng|Phòng|Trường|Sở|Ban|Công an|Huyện ủy|"

@@ -2,18 +2,24 @@
 after the form of award ("tặng Giấy khen cho 44 tập thể, 73 cá nhân"), and named recipients."""
 from __future__ import annotations
 
-from extract.nlp.award_lists import ORG_HEADS, PERSON_HEADS, head_of
-from extract.nlp.award_words import NOT_AWARD
-
 import re
-
 from dataclasses import replace
 
-
 from domain.taxonomy import load_taxonomy
-
 from extract.nlp.award_anchors import Anchor
-from extract.nlp.award_words import COLLECTIVES, HOUSEHOLDS, INDIVIDUALS, RECEIVE, TOTAL, YEARS_RUNNING, Count, find_counts
+from extract.nlp.award_lists import ORG_HEADS, PERSON_HEADS, head_of
+from extract.nlp.award_words import (
+    COLLECTIVES,
+    HOUSEHOLDS,
+    INDIVIDUALS,
+    NOT_AWARD,
+    RECEIVE,
+    TOTAL,
+    YEARS_RUNNING,
+    Count,
+    find_counts,
+)
+
 # what may stand between two counts of one statement, or between anchor and its counts
 _COUNT_GAP = re.compile(r"^[\s,;:+\-–(]*(?:và|cùng|gồm|với|trong đó|cho|các|tổng số|tổng cộng|là|được|đạt|có)?[\s,;:(]*$")
 _LEAD_GAP = re.compile(
@@ -24,12 +30,8 @@ _LEAD_GAP = re.compile(
 # nhân": a number of years or a year may be said)
 _DESCRIBED_GAP = re.compile(
     rf"^(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)|{YEARS_RUNNING}){{1,40}}\scho\s+(?:các\s+)?$")
-
-
 MAX_COUNT_DISTANCE = 40  # chars between an anchor and its first count when something else intervenes
 _BARE_NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s*[“\"]?\s*$")
-
-
 _FOR_KIND = re.compile(r"^\s*(?:cho\s+(?:các\s+)?)?(tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|đơn\s+vị)(?!\w)")
 # what may open the next award of the same named subject: ", và", ", 5 năm liền được" (see _same_subject)
 _SAME_SUBJECT = re.compile(rf"^\s*,?\s*(?:và\s+)?(?:{YEARS_RUNNING}\s+)?(?:được\s+)?", re.IGNORECASE)

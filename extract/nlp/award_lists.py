@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 
-
 from domain.provenance import Provenance
-
 from extract.model import BlockKind
 from extract.nlp.award_anchors import Anchor
 from extract.nlp.award_words import COLLECTIVES, INDIVIDUALS, Count, find_counts
 from extract.nlp.context import BlockContext
+
 _LIST_INTRO = re.compile(r"^\s*(?:cho|đối\s+với)?\s*(?:(?:các|những)\s+[^:.;]{0,60})?:\s*$", re.IGNORECASE)
-
-
 _LIST_END = re.compile(r"^\s*(?:Điều\s+\d|Nơi\s+nhận|QUYẾT\s+ĐỊNH|[IVX]+\.\s)", re.IGNORECASE)
 MAX_LISTED = 300
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from domain.taxonomy import UNKNOWN, AwardContext, normalize, resolve_award
-from extract.model import Award, Block
+from extract.model import Award, Block, split_table
 from extract.nlp.award_words import (
     COLLECTIVES,
     COMMENDATION,
@@ -39,14 +39,9 @@ class TableRow:
     end: int
 
 
-def _table_rows(text: str, block: Block) -> list[TableRow]:
-    rows: list[TableRow] = []
-    pos = 0
-    for i, line in enumerate(text.split("\n")):
-        cells = block.rows[i] if block.rows and i < len(block.rows) else line.split(" | ")
-        rows.append(TableRow(i, [normalize(c).strip() for c in cells], pos, pos + len(line)))
-        pos += len(line) + 1
-    return rows
+def _table_rows(block: Block) -> list[TableRow]:
+    table = block.table or split_table(block.text)
+    return [TableRow(i, [normalize(c.text).strip() for c in row], *table.lines[i]) for i, row in enumerate(table.cells)]
 
 
 def _cell_number(cell: str) -> tuple[int, str | None] | None:
@@ -86,7 +81,7 @@ def _table_status(ctx: BlockContext, headers: list[str]) -> str:
 
 
 def table_awards(doc: Doc, ctx: BlockContext) -> list[Award]:
-    rows = _table_rows(doc.text, ctx.block)
+    rows = _table_rows(ctx.block)
     if len(rows) < 2:
         return []
     stt = {j for j, c in enumerate(rows[0].cells) if _STT.match(c)}

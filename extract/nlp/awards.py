@@ -13,10 +13,6 @@ các tập thể, cá nhân có thành tích"), and counts of registrations are 
 """
 from __future__ import annotations
 
-from extract.nlp.award_counts import attach_counts, recipient_kind
-from extract.nlp.award_lists import list_counts, listed_after
-from extract.nlp.award_words import NOT_AWARD
-
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,11 +35,22 @@ from extract.nlp.award_anchors import (
     sentence_start,
     verb_anchors,
 )
-from extract.nlp.award_words import COLLECTIVES, GIVE_VERBS, HOUSEHOLDS, INDIVIDUALS, PROPOSED, TOTAL, find_counts, label_reason
+from extract.nlp.award_counts import attach_counts, recipient_kind
+from extract.nlp.award_lists import list_counts, listed_after
+from extract.nlp.award_words import (
+    COLLECTIVES,
+    GIVE_VERBS,
+    HOUSEHOLDS,
+    INDIVIDUALS,
+    NOT_AWARD,
+    PROPOSED,
+    TOTAL,
+    find_counts,
+    label_reason,
+)
 from extract.nlp.context import BlockContext, context_of, provenance, set_items
 
 SPAN_KEY = "tdkt_awards"
-
 _REASON = re.compile(
     r"(?<!\w)(?:(?:vì|do)\s+)?(?:đã\s+)?(?:có\s+)?"
     r"(thành\s+tích|hoàn\s+thành\s+xuất\s+sắc|có\s+nhiều\s+đóng\s+góp|đóng\s+góp|lập\s+thành\s+tích)",

@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 from extract.model import Attainment, Figure
 from extract.numbers import NumberMatch
+
 QUALIFIERS = (
     "ước đạt trên", "ước đạt khoảng", "ước đạt gần", "ước đạt", "ước tính", "ước thực hiện", "ước",
     "đạt trên", "đạt gần", "trên", "gần", "khoảng", "hơn", "tối thiểu", "tối đa", "ít nhất",
     "xấp xỉ", "chưa đến", "dưới", "gần như", "hàng",
 )
 COPULAS = ("đạt được", "ước đạt", "đạt", "là", "được", "gồm", "bằng", "tổng cộng", "có", "đã có", "hiện có")
-
-
 PREPOSITIONS = ("cho", "tại", "ở", "của", "về", "đến", "tới", "với", "trên")
 # nouns that name a measure of something else: "với kinh phí 107,4 triệu đồng" measures the activity
 MEASURE_NOUNS = (
@@ -28,8 +26,6 @@ RIGHT_STOPS = (
 )
 LEVEL_RE = re.compile(r"\bcấp\s+(?:huyện|tỉnh|thành phố|trường|cơ sở|quốc gia|toàn quốc|xã|bộ|ngành|trung ương)\b",
                       re.IGNORECASE)
-
-
 COMMENDATION = re.compile(
     r"khen thưởng|bằng khen|giấy khen|danh hiệu|tặng thưởng|huân chương|huy chương|chiến sĩ thi đua"
     r"|lao động tiên tiến|cờ thi đua|tập thể lao động|biểu dương|tuyên dương|đề nghị|trình|xét tặng"
@@ -46,8 +42,6 @@ _LEADING_FILLERS = (
     "tổng cộng", "trên địa bàn huyện", "trên địa bàn xã", "trên địa bàn", "đồng thời", "ngoài ra",
 )
 _TIME_START = {"trong", "tính", "đến", "từ", "qua", "sau", "hết", "năm", "cuối", "hiện", "tới"}
-
-
 _TIME_WORDS = _TIME_START | {
     "tháng", "quý", "nay", "tại", "thời", "điểm", "kỳ", "này", "vừa", "đầu", "học", "ngày", "hết",
     "giữa", "cuối", "năm", "i", "ii", "iii", "iv", "hai", "ba", "sáu", "chín", "mười", "tuần", "qua",
@@ -61,14 +55,10 @@ _LOCATIVE = re.compile(
     r"\s(tại|ở)\s+(các\s+)?(xã|huyện|thị trấn|phường|thôn|bản|khối|tỉnh|trường|[A-ZĐ])[^,]*$"
 )
 _PASSIVE = re.compile(r"\s(được|đã|tiếp tục|luôn|vẫn|đang)\s")
-
-
 CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n]")
 # "bắt giữ 74 vụ ...; với 56 đối tượng": a clause opened by "với" goes on with the previous one
 CONTINUATION = re.compile(r";\s*với\s*$")
 _MAX_INDICATOR_WORDS = 16
-
-
 _SHARE = re.compile(r"[(,]?\s*(chiếm|bằng)(\s+tỷ\s+lệ)?")
 
 

@@ -2,22 +2,17 @@
 and the result, plan and percentage columns."""
 from __future__ import annotations
 
-from extract.nlp.figure_phrases import COMMENDATION, FoundFigure, finish
-
 import re
 from dataclasses import dataclass
 
 from domain import measures
-
-from extract.model import Attainment, Figure
+from extract.model import Attainment, Figure, Table
+from extract.nlp.figure_phrases import COMMENDATION, FoundFigure, finish
 from extract.numbers import NumberMatch
+
 _INDICATOR_HEAD = re.compile(r"chỉ tiêu|nội dung|danh mục|lĩnh vực|tên|hạng mục", re.IGNORECASE)
-
-
 _UNIT_HEAD = re.compile(r"^(đvt|đơn vị tính|đơn vị|đv)\b", re.IGNORECASE)
 _RESULT_HEAD = re.compile(r"thực hiện|kết quả|ước|số lượng|\bth\b|tổng số|đạt được", re.IGNORECASE)
-
-
 _PLAN_HEAD = re.compile(r"kế hoạch|\bkh\b|chỉ tiêu giao|dự toán|mục tiêu", re.IGNORECASE)
 _PERCENT_HEAD = re.compile(r"tỷ lệ|tỉ lệ|%|so sánh|so với", re.IGNORECASE)
 
@@ -32,16 +27,16 @@ class _Columns:
     percent_of: str
 
 
-def find_table_figures(text: str, rows: list[list[str]], matches: list[NumberMatch]) -> list[FoundFigure]:
+def find_table_figures(text: str, table: Table, matches: list[NumberMatch]) -> list[FoundFigure]:
     """A statistics table: one figure per row, from the columns its header names
     (Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ %). Award tables are left to tdkt_awards."""
     from extract.numbers import detect_style, parse_number
 
+    rows = table.texts()
     cols = _table_columns(rows)
     if cols is None or COMMENDATION.search(" ".join(rows[cols.header])):
         return []
     style = detect_style([text])
-    offsets = _cell_offsets(text, rows)
     found = []
     for r in range(cols.header + 1, len(rows)):
         row = rows[r]
@@ -60,7 +55,7 @@ def find_table_figures(text: str, rows: list[list[str]], matches: list[NumberMat
             pct = parse_number(row[cols.percent].replace("%", "").strip(), style)
             if pct is not None and pct.is_quantity:
                 attainment = Attainment(percent=pct.value, of=cols.percent_of)
-        start = offsets[r][cols.value]
+        start = table.cells[r][cols.value].start
         raw = row[cols.value].strip()
         start += text[start:].find(raw) if raw and text[start:].find(raw) >= 0 else 0
         figure = Figure(
@@ -90,18 +85,6 @@ def _table_columns(rows: list[list[str]]) -> _Columns | None:
             header[pct].strip() if pct is not None else "")
         return _Columns(h, ind, unit, value, pct, of or "KH")
     return None
-
-
-def _cell_offsets(text: str, rows: list[list[str]]) -> list[list[int]]:
-    out, pos = [], 0
-    for row in rows:
-        starts, p = [], pos
-        for cell in row:
-            starts.append(p)
-            p += len(cell) + len(" | ")
-        out.append(starts)
-        pos += len(" | ".join(row)) + 1
-    return out
 
 
 def _table_unit(cell: str, label: str, percent: bool) -> tuple[str, float]:

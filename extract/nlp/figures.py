@@ -14,11 +14,7 @@ Tables are read row by row with the columns named in the header (Chỉ tiêu, Đ
 """
 from __future__ import annotations
 
-from extract.nlp.figure_phrases import CLAUSE_END, COMMENDATION, CONTINUATION, Candidate, FoundFigure, PLAN_WORDS, QUALIFIERS, indicator_of, right_phrase, to_found
-from extract.nlp.figure_tables import find_table_figures
-
 import re
-
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +22,19 @@ from spacy.tokens import Doc
 from domain import measures
 from domain.measures import UnitMatch
 from extract.model import Attainment, BlockKind
+from extract.nlp.figure_phrases import (
+    CLAUSE_END,
+    COMMENDATION,
+    CONTINUATION,
+    PLAN_WORDS,
+    QUALIFIERS,
+    Candidate,
+    FoundFigure,
+    indicator_of,
+    right_phrase,
+    to_found,
+)
+from extract.nlp.figure_tables import find_table_figures
 from extract.numbers import QUANTITY_KINDS, NumberMatch
 
 # --- vocabulary ----------------------------------------------------------------------------------
@@ -51,8 +60,8 @@ class FiguresComponent:
         matches = [span._.number and NumberMatch(span.start_char, span.end_char, span._.number)
                    for span in doc.spans.get("tdkt_numbers", [])]
         matches = _true_matches(doc.text, [m for m in matches if m])
-        if ctx.block.kind is BlockKind.TABLE and ctx.block.rows:
-            return find_table_figures(doc.text, ctx.block.rows, matches)
+        if ctx.block.kind is BlockKind.TABLE and ctx.block.table is not None:
+            return find_table_figures(doc.text, ctx.block.table, matches)
         from extract.nlp.awards import award_count_spans
 
         return find_figures(doc.text, matches, lead_in=ctx.lead_in, heading=ctx.section_heading,

@@ -20,14 +20,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from domain.unique import first_by
-from extract.model import BlockKind, Person
+from extract.model import BlockKind, Person, Table, TableCell, split_table
 from extract.nlp.names import family_names, looks_like_name, name_lexicon, name_run, name_syllable
 from extract.nlp.organizations import OrgMention, find_organizations
 from extract.nlp.word_units import Unit, match_any, units_of, words_of
 
 SPAN_KEY = "tdkt_people"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-_CELL_SEP = " | "
 # Table header cells, folded: which column holds what.
 _NAME_HEADERS = ("ho va ten", "ho ten", "ten ca nhan", "ca nhan", "ho, ten")
 _ROLE_HEADERS = ("chuc vu", "chuc danh")
@@ -103,10 +102,10 @@ def _excluded(name: str, start: int, orgs: list[OrgMention], quoted: list[tuple[
     return any(s < start < e for s, e in quoted)
 
 
-def find_people(text: str, words: list[tuple[int, int]] | None = None, table: bool = False) -> list[PersonMention]:
-    """People named in a block's text (a table block's text when `table`)."""
-    if table:
-        found = _table_people(text)
+def find_people(text: str, words: list[tuple[int, int]] | None = None, table: Table | None = None) -> list[PersonMention]:
+    """People named in a block's text (the text of the table block `table` when given)."""
+    if table is not None:
+        found = _table_people(table)
         if found is not None:
             return found
     units = units_of(text, words)
@@ -212,37 +211,31 @@ def _columns(header: list[str]) -> dict[str, int]:
     return cols
 
 
-def _table_people(text: str) -> list[PersonMention] | None:
+def _table_people(table: Table) -> list[PersonMention] | None:
     """People of an award table with a "Họ và tên" column; None when there is no such header."""
-    lines = text.split("\n")
-    offset, cols, out = 0, None, []
-    for line in lines:
-        cells = line.split(_CELL_SEP)
+    cols, out = None, []
+    for row in table.cells:
         if cols is None:
-            found = _columns(cells)
+            found = _columns([c.text for c in row])
             if "name" in found:
                 cols = found
         else:
-            person = _row_person(cells, cols, offset)
+            person = _row_person(row, cols)
             if person is not None:
                 out.append(person)
-        offset += len(line) + 1
     return _dedupe(out) if cols is not None else None
 
 
-def _cell_start(cells: list[str], c: int, offset: int) -> int:
-    return offset + sum(len(x) + len(_CELL_SEP) for x in cells[:c])
-
-
-def _row_person(cells: list[str], cols: dict[str, int], offset: int) -> PersonMention | None:
+def _row_person(row: list[TableCell], cols: dict[str, int]) -> PersonMention | None:
     c = cols["name"]
-    if c >= len(cells):
+    if c >= len(row):
         return None
+    cells = [cell.text for cell in row]
     raw = cells[c]
     name, role = _strip_honorific(raw.strip())
     if not looks_like_name(name):
         return None
-    start = _cell_start(cells, c, offset) + raw.index(name)
+    start = row[c].start + raw.index(name)
     role_cell = cells[cols["role"]].strip() if "role" in cols and cols["role"] < len(cells) else ""
     org = cells[cols["org"]].strip() if "org" in cols and cols["org"] < len(cells) else None
     if "role_org" in cols and role_cell:
@@ -280,7 +273,8 @@ class PeopleFinder:
     def find(self, doc: Doc) -> list[PersonMention]:
         from extract.nlp.context import context_of
 
-        table = context_of(doc).block.kind is BlockKind.TABLE
+        block = context_of(doc).block
+        table = (block.table or split_table(block.text)) if block.kind is BlockKind.TABLE else None
         return find_people(doc.text, words_of(doc), table=table)
 
     def set_annotations(self, doc: Doc, people: list[PersonMention]) -> Doc:

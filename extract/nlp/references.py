@@ -23,7 +23,6 @@ from extract.model import Reference
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SPAN_KEY = "tdkt_references"
-
 _UP = "A-ZĐ"
 _LETTERS = "A-Za-zĐđ"
 # a group of a ký hiệu: starts with a capital, ends at a word boundary ("UBND", "P.II", "QH15")

@@ -32,7 +32,6 @@ ALLOWED_CONTROLS = set("\t\n\r\f\v\x1a")  # \x1a: the DOS end-of-file mark
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
 MAX_HEADING_CHARS = 200
 MAX_NUMBERED_HEADING_CHARS = 150
-
 BLANK_LINE_RE = re.compile(r"\n[ \t\f\v]*\n|\f")
 BULLET_RE = re.compile(r"[-+•*–]\s")
 BOLD_RE = re.compile(r"^\*\*(.+)\*\*$", re.S)

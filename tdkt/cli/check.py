@@ -12,7 +12,7 @@ from tdkt.cli.console import fail, out
 from tdkt.cli.ingest import DbOption, RegistryOption
 
 if TYPE_CHECKING:
-    from aggregate.checks import Finding
+    from aggregate.model import Finding
 
 
 SEVERITY_STYLE = {"loi": "bold red", "canh_bao": "yellow", "luu_y": "cyan"}
@@ -71,7 +71,7 @@ def _check_file(file: Path, registry_path: Path | None) -> list[Finding]:
 def _check_db(period: str, against: str | None, db: str | None, registry_path: Path | None) -> list[Finding]:
     from aggregate.checks import check_period
     from domain.registry import load_registry
-    from normalize.periods import parse_key
+    from normalize.period_keys import parse_key
     from tdkt.cli.report import _engine
 
     for key in (period, against):

@@ -13,7 +13,7 @@ from tdkt.cli.console import fail, out
 from tdkt.cli.ingest import DbOption, RegistryOption
 
 if TYPE_CHECKING:
-    from aggregate.computations.compare import Comparison
+    from aggregate.model import Comparison
     from domain.registry import Registry
 
 
@@ -36,7 +36,7 @@ def compare_command(
     chỉ tiêu mới hoặc không còn báo cáo, đơn vị kỳ trước có báo cáo mà kỳ này chưa có."""
     from aggregate.computations.compare import compare, comparison_json, write_json, write_xlsx
     from domain.registry import load_registry
-    from normalize.periods import parse_key
+    from normalize.period_keys import parse_key
     from tdkt.cli.report import _engine
 
     against = against or _previous(period)
@@ -65,7 +65,7 @@ def compare_command(
 
 
 def _previous(period: str) -> str:
-    from normalize.periods import previous
+    from normalize.period_keys import previous
 
     try:
         return previous(period)

@@ -9,7 +9,7 @@ import typer
 from tdkt.cli.console import err, out
 
 if TYPE_CHECKING:
-    from aggregate.storage.ingest import IngestSummary
+    from aggregate.model import IngestSummary
 
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Địa chỉ CSDL (mặc định: sqlite:///tdkt.db hoặc TDKT_DATABASE_URL)")]

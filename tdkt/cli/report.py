@@ -13,8 +13,7 @@ from tdkt.cli.console import fail, out
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from aggregate.computations.statistics import Statistics
-    from aggregate.computations.totals import AwardItem, DistrictTotals
+    from aggregate.model import AwardItem, DistrictTotals, Statistics
     from domain.registry import Registry
 
 
@@ -37,7 +36,7 @@ def report_command(
     from aggregate.outputs.appendix import appendix_json
     from aggregate.outputs.output import atomic_write_text
     from domain.registry import load_registry
-    from normalize.periods import parse_key
+    from normalize.period_keys import parse_key
 
     try:
         parse_key(period)
@@ -110,7 +109,7 @@ def _require_reports(engine: Engine, period: str) -> None:
     """A period with no stored report would give a report of zeros that says every unit is
     missing — or worse, looks complete: refuse it and name the periods there are."""
     from aggregate.storage.db import stored_periods
-    from normalize.periods import consolidated_into
+    from normalize.period_keys import consolidated_into
 
     periods = stored_periods(engine)
     if not set(consolidated_into(period)) & set(periods):

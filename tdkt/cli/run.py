@@ -22,7 +22,7 @@ def run_command(
     """Lưu cả lô báo cáo vào CSDL rồi lập báo cáo tổng hợp của huyện cho từng kỳ có trong CSDL."""
     from aggregate.storage.db import make_engine, stored_periods
     from domain.registry import load_registry
-    from normalize.periods import report_periods
+    from normalize.period_keys import report_periods
 
     summary = run_ingest(paths, db, registry, workers)
     engine = make_engine(db)

@@ -14,8 +14,7 @@ from tdkt.cli.console import err, fail, out
 from tdkt.cli.ingest import DbOption, RegistryOption
 
 if TYPE_CHECKING:
-    from aggregate.queries.history import HistoryEntry
-    from aggregate.queries.search import CommendationHit
+    from aggregate.model import CommendationHit, HistoryEntry
     from domain.registry import Registry
 
 
@@ -55,8 +54,9 @@ def search_command(
     registry: RegistryOption = None,
 ) -> None:
     """Tìm khen thưởng theo tên (không phân biệt hoa thường, dấu, đ/d; chịu được lỗi gõ)."""
+    from aggregate.model import SearchQuery
     from aggregate.outputs.output import atomic_write_text, csv_text, write_table
-    from aggregate.queries.search import SearchQuery, search_commendations, search_text
+    from aggregate.queries.search import search_commendations, search_text
     from aggregate.storage.db import make_engine, upgrade
     from domain.registry import load_registry
 

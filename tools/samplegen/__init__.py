@@ -20,8 +20,9 @@ from typing import Any
 from domain.registry import Registry, Unit, load_registry
 from tools.samplegen.builder import Report
 from tools.samplegen.context import DEFAULT_PERIODS, PeriodContext, Plants, district_documents, parse_period
+from tools.samplegen.district import award_list, district_report
 from tools.samplegen.key import district_totals
-from tools.samplegen.reports import award_list, district_report, unit_report
+from tools.samplegen.reports import unit_report
 from tools.samplegen.writers import convert, scan, write_docx, write_xlsx
 
 ALL_FORMATS = frozenset({"docx", "tcvn3", "pdf", "scan", "doc", "xlsx"})

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from extract.errors import ReadError
 from tools.samplegen import ALL_FORMATS, LIBREOFFICE_FORMATS, generate
-from rich.console import Console
 
 samples_app = typer.Typer(help="Bộ báo cáo mẫu của các đơn vị cấp huyện và đáp án.", no_args_is_help=True)
 

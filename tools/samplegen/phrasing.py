@@ -279,7 +279,6 @@ AWARDS = {
     "ban_van_hoa": AwardKind("thon_to_dan_pho_van_hoa", "Bản văn hóa", None, "c", title=True),
     "khoi_van_hoa": AwardKind("thon_to_dan_pho_van_hoa", "Khối văn hóa", None, "c", title=True),
 }
-
 REASONS = (
     "thành tích xuất sắc trong công tác phòng, chống dịch Covid-19",
     "thành tích xuất sắc trong phong trào thi đua yêu nước",

@@ -11,17 +11,12 @@ from extract.model import BlockKind, Cell
 SPACE_GAP = 0.15  # em: a wider gap between two glyphs is a word space
 SEGMENT_GAP = 3.0  # em: a wider gap splits a row into segments (side-by-side columns)
 
-
 # OCR words: their em is measured from the words themselves (no font size), and a scan's two
 # header columns often stand closer than a typeset page's
 OCR_SEGMENT_GAP = 2.0
 ROW_TOLERANCE = 0.35  # em: glyphs whose vertical centres differ less share a row
-
-
 TERMINAL = (".", ":", ";", "!", "?", "…")
 CLOSERS = "\"'”’»)]"
-
-
 LABEL_RE = re.compile(
     r"^(?:(?P<part>phần\s+thứ\s+\S+|phần\s+[IVXLC]+\b|chương\s+[IVXLC\d]+\b)"
     r"|(?P<roman>[IVXLC]{1,6})[.)]"
@@ -31,8 +26,6 @@ LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 BOLD_HINTS = ("bold", "black", "heavy", "semibold", "demi")
-
-
 ITALIC_HINTS = ("italic", "oblique")
 
 

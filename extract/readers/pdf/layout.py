@@ -105,6 +105,8 @@ def _take_header(page: PageContent, m: Margins) -> list[Chunk]:
     region = page.lines[:end]
     if not all(_fits_columns(line, left.center, right.center, m.center) for line in region[:anchor]):
         region = page.lines[anchor:end]
+    if not region:  # the two-column line does not fit its own columns (a table row drawn as text): no header
+        return []
     page.lines = [line for line in page.lines if not any(line is r for r in region)]
     return [_column_chunk(BlockKind.HEADER, region, left.center, right.center, m)]
 

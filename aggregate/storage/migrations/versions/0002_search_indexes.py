@@ -18,7 +18,6 @@ revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
-
 SQLITE_UP = [
     "CREATE VIRTUAL TABLE blocks_fts USING fts5(folded, content='blocks', content_rowid='id')",
     "CREATE TRIGGER blocks_ai AFTER INSERT ON blocks BEGIN "

@@ -17,7 +17,7 @@ from extract.metadata import extract_metadata
 from extract.metadata.issuer import official_name
 from extract.model import BlockKind, Document, Metadata, Source, Style, table_text
 
-DATA = Path(__file__).parent / "data" / "metadata"
+DATA = Path(__file__).parents[1] / "data" / "metadata"
 
 
 def plain_document(text: str, name: str = "van-ban.txt") -> Document:

@@ -21,15 +21,14 @@ from extract.model import BlockKind, Cell, table_text
 from extract.readers import read
 from extract.readers.docx.numbering import format_number
 from extract.tools import convert_with_libreoffice
+from tests.builders import ole2
 
 W = nsdecls("w")
-
 HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "HUYỆN MƯỜNG ẢNG", "Số: 125/BC-UBND"]
 HEADER_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                 "Mường Ảng, ngày 15 tháng 12 năm 2022"]
 SIGN_LEFT = ["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT."]
 SIGN_RIGHT = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Lò Văn Mạnh"]
-
 ABSTRACT_LIST = f"""<w:abstractNum {W} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
@@ -457,41 +456,6 @@ def test_declared_size_over_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "khai-gian.docx"
     path.write_bytes(bytes(data))
     assert_error(path, SecurityRisk, "security")
-
-
-def ole2(streams: dict[str, bytes]) -> bytes:
-    """A minimal OLE2 compound file (v3, 512-byte sectors) holding the given streams.
-
-    LibreOffice cannot write password-protected files headless, so the encrypted containers are
-    built here: sector 0 is the FAT, sector 1 the directory, streams follow (each padded to
-    4096 bytes so none lives in the mini-stream).
-    """
-    free, end, fat_sect, no_stream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
-    datas = [s.ljust(max(4096, -(-len(s) // 512) * 512), b"\0") for s in streams.values()]
-    fat = [fat_sect, end]
-    starts = []
-    for data in datas:
-        starts.append(len(fat))
-        count = len(data) // 512
-        fat += [len(fat) + k + 1 for k in range(count - 1)] + [end]
-    assert len(fat) <= 128 and len(streams) <= 3
-    fat_bytes = struct.pack(f"<{128}I", *(fat + [free] * (128 - len(fat))))
-
-    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
-        raw = (name + "\0").encode("utf-16-le")
-        return (raw.ljust(64, b"\0") + struct.pack("<HBBIII", len(raw), kind, 1, no_stream, right, child)
-                + b"\0" * 36 + struct.pack("<IQ", start, size))
-
-    names = list(streams)
-    directory = entry("Root Entry", 5, 1, no_stream, end, 0)
-    for i, (name, start) in enumerate(zip(names, starts), 1):
-        directory += entry(name, 2, no_stream, i + 1 if i < len(names) else no_stream, start, len(datas[i - 1]))
-    directory = directory.ljust(512, b"\0")
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
-              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
-              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
-              + struct.pack("<109I", 0, *([free] * 108)))
-    return header + fat_bytes + directory + b"".join(datas)
 
 
 def test_encrypted_ooxml_is_reported(tmp_path: Path) -> None:

@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 from domain.registry import load_registry
 from domain.text import normalize_text
 from extract.readers import read
-from tools.samplegen.__main__ import samples_app
 from tools.samplegen import ALL_FORMATS, LIBREOFFICE_FORMATS, generate
+from tools.samplegen.__main__ import samples_app
 from tools.samplegen.builder import old_tones
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 NO_LO = ALL_FORMATS - LIBREOFFICE_FORMATS
 ITEM_KINDS = ("figures", "awards", "people", "organizations", "references")

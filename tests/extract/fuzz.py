@@ -14,10 +14,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.test_readers_docx import ole2
-from tests.test_readers_pdf import build_pdf, text_page
+from tests.builders import build_pdf, ole2, text_page
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "data" / "seed"
 SAMPLES = ROOT / "samples"
 

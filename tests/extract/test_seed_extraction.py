@@ -9,7 +9,6 @@ import pytest
 from extract import extract, read
 from extract.contract import to_contract
 
-
 # (file, minimum core F1) — thresholds of issue #3
 FORMATS = [
     ("bao-cao-tdkt-6t-2021.docx", 0.95),

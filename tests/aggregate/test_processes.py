@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED_SCAN = ROOT / "tests" / "data" / "seed" / "bao-cao-tdkt-6t-2021-scan.pdf"
 LEGACY_DOC = ROOT / "samples" / "2020-H1" / "bc-tdkt-6t-2020-truong-mam-non-hoa-mi.doc"
 TOOLS = ("tesseract", "soffice.bin", "soffice", "oosplash")

@@ -1,4 +1,4 @@
-"""A batch of 200+ damaged, hostile and oddly named files (tests/fuzz.py, made from the seed and
+"""A batch of 200+ damaged, hostile and oddly named files (tests/extract/fuzz.py, made from the seed and
 the samples by mutation): every file ends as a stored document or as one clean Vietnamese line
 naming it; no traceback, no hang, memory bounded, and every file that is valid is stored."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from aggregate.storage import db
 from aggregate.storage.db import make_engine
 from extract import SUPPORTED_SUFFIXES
-from tests.fuzz import build
+from tests.extract.fuzz import build
 
 TIME_BOUND = 1200  # seconds for the whole batch (it takes about 30 on two cores)
 MEMORY_BOUND_MB = 2048  # the largest process of the ingest, workers included

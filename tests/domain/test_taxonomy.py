@@ -9,7 +9,7 @@ import yaml
 
 from domain.taxonomy import UNKNOWN, AwardContext, load_taxonomy, resolve_award
 
-DOMAIN_AWARDS = Path(__file__).parent / "data" / "domain-awards.yaml"  # copy of ../shared/domain/awards.yaml
+DOMAIN_AWARDS = Path(__file__).parents[1] / "data" / "domain-awards.yaml"  # copy of ../shared/domain/awards.yaml
 DISTRICT = "Ủy ban nhân dân huyện Tuần Giáo"
 SCHOOL = "Trường THCS Quài Cang"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.model import table_text
+from extract.model import place_table, table_text
 from extract.nlp.figures import FoundFigure, find_figures, find_table_figures
 from extract.numbers import VIETNAMESE, find_numbers
 
@@ -157,7 +157,7 @@ TABLE = [
 
 def test_statistics_table() -> None:
     text = table_text(TABLE)
-    found = find_table_figures(text, TABLE, find_numbers(text, VIETNAMESE))
+    found = find_table_figures(text, place_table(text, TABLE), find_numbers(text, VIETNAMESE))
     assert [(f.figure.indicator, f.figure.value, f.figure.unit) for f in found] == [
         ("Diện tích lúa", 1150.5, "ha"), ("Tổng đàn trâu, bò", 5620, "con"), ("Thu ngân sách", 6_450_000_000, "đồng"),
     ]
@@ -167,7 +167,7 @@ def test_statistics_table() -> None:
 
 def test_award_table_gives_no_figures() -> None:
     rows = [["TT", "Danh hiệu, hình thức khen thưởng", "Tập thể", "Cá nhân"], ["1", "Giấy khen", "12", "45"]]
-    assert find_table_figures(table_text(rows), rows, []) == []
+    assert find_table_figures(table_text(rows), place_table(table_text(rows), rows), []) == []
 
 
 @pytest.mark.slow  # loads underthesea and the whole pipeline (~10 s)

@@ -24,7 +24,8 @@ from sqlalchemy import Engine, create_engine, text
 
 import normalize
 from aggregate.computations.statistics import build_statistics
-from aggregate.computations.totals import DistrictTotals, district_totals, not_summable
+from aggregate.computations.totals import district_totals, not_summable
+from aggregate.model import DistrictTotals
 from aggregate.outputs.appendix import appendix_json, appendix_path, write_appendix
 from aggregate.outputs.format import format_number, format_quantity, period_label
 from aggregate.outputs.report import write_report

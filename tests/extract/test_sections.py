@@ -8,7 +8,7 @@ import pytest
 from extract.model import BlockKind, Document, Source, Style
 from extract.sections import build_sections, parse_marker
 
-DATA = Path(__file__).parent / "data" / "metadata"
+DATA = Path(__file__).parents[1] / "data" / "metadata"
 
 
 def plain_document(text: str) -> Document:

@@ -17,7 +17,7 @@ from aggregate.storage.ingest import ingest
 from domain.registry import load_registry
 from tdkt.cli.compare import compare_command
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def planted() -> tuple[dict, dict[str, dict]]:

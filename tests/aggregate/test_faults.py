@@ -16,7 +16,7 @@ from docx import Document as open_docx
 
 from aggregate.storage.db import make_engine
 from aggregate.storage.ingest import ingest
-from tests.test_ingest import corpus, counts
+from tests.builders import corpus, counts
 
 N = 4
 

@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import insert
 
-from aggregate.model import MET, NOT_MET, UNKNOWN
+from aggregate.model import MET, NOT_MET, UNKNOWN, SearchQuery
 from aggregate.queries.history import eligibility, histories, reported_years
-from aggregate.queries.search import SearchQuery, period_year, search_commendations, search_text
+from aggregate.queries.search import period_year, search_commendations, search_text
 from aggregate.storage import db
 from aggregate.storage.db import make_engine, upgrade
 from domain.taxonomy import load_taxonomy

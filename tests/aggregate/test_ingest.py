@@ -1,45 +1,12 @@
 """Batch ingest into a real SQLite file and a real PostgreSQL server: idempotent, replacing, crash-safe."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from sqlalchemy import func, select
 
 from aggregate.storage import db
 from aggregate.storage.db import make_engine
 from aggregate.storage.ingest import ingest
-
-COMMUNES = ["Quài Cang", "Quài Nưa", "Chiềng Sinh", "Pú Nhung", "Mường Thín", "Nà Sáy", "Tỏa Tình", "Ta Ma"]
-
-
-def write_report(path: Path, commune: str, day: int, area: str, cattle: str, collectives: int) -> Path:
-    path.write_text(
-        f"ỦY BAN NHÂN DÂN\nXÃ {commune.upper()}\n\nSố: {day}/BC-UBND\n\n{commune}, ngày {day} tháng 6 năm 2021\n\n"
-        "BÁO CÁO\n\nKết quả công tác thi đua, khen thưởng 6 tháng đầu năm 2021\n\n"
-        f"Tổng diện tích gieo trồng cây lương thực ước đạt {area} ha. Tổng đàn gia súc ước đạt {cattle} con.\n\n"
-        f"Chủ tịch UBND xã đã tặng Giấy khen cho {collectives:02d} tập thể, 12 cá nhân.\n\n"
-        f"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLò Văn {chr(65 + day % 20)}\n",
-        encoding="utf-8",
-    )
-    return path
-
-
-def corpus(folder: Path, n: int = 4) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i, commune in enumerate(COMMUNES[:n]):
-        write_report(folder / f"bao-cao-{i:02d}.txt", commune, 10 + i, f"{1 + i}.120,5", f"4.72{i}", 3 + i)
-    return folder
-
-
-def counts(url: str) -> dict[str, int]:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        out = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-               for t in (db.documents, db.blocks, db.figures, db.awards, db.organizations, db.replacements)}
-        out["value_sum"] = conn.execute(select(func.sum(db.figures.c.value))).scalar_one()
-    engine.dispose()
-    return out
+from tests.builders import corpus, counts, write_report
 
 
 def test_ingest_twice_leaves_the_same_rows(tmp_path, db_url):

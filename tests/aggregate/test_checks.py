@@ -18,7 +18,7 @@ from domain.provenance import Evidence
 from domain.registry import load_registry
 from tdkt.cli.check import check_command
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 RULE_OF_KIND = {"magnitude_1000x": "lech_1000_lan", "implausible_jump": "tang_giam_bat_thuong",
                 "duplicate_award": "khen_thuong_trung_lap", "total_mismatch": "tong_khong_khop",
                 "missing_unit": "thieu_bao_cao"}
@@ -264,7 +264,7 @@ def test_check_command_bad_file(tmp_path):
 
 
 def _contribution(unit_id: str, value: int):
-    from aggregate.computations.totals import Contribution, DocumentRef
+    from aggregate.model import Contribution, DocumentRef
 
     doc = DocumentRef(hash(unit_id) % 10_000, f"{unit_id}.docx", unit_id, unit_id, False, None, None)
     return Contribution(doc, None, 1, f"{value} học sinh", f"{value} học sinh", Decimal(value))
@@ -274,7 +274,8 @@ def test_office_figure_against_its_units():
     """The Phòng GD&ĐT counts every school's pupils: the total takes its figure; the schools'
     sum above it is a warning, below it a note, within the tolerance nothing."""
     from aggregate.checks import offices_vs_their_units
-    from aggregate.computations.totals import DistrictTotals, FigureTotal, _apply_coverage
+    from aggregate.computations.totals import _apply_coverage
+    from aggregate.model import DistrictTotals, FigureTotal
 
     registry = load_registry()
     schools = ["truong_thcs_quai_cang", "truong_thcs_na_say", "truong_tieu_hoc_pu_xi"]

@@ -12,15 +12,16 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from aggregate.model import SearchQuery
 from aggregate.queries.history import histories
-from aggregate.queries.search import SearchQuery, search_commendations
+from aggregate.queries.search import search_commendations
 from aggregate.storage.db import make_engine
 from aggregate.storage.ingest import ingest
 from domain.registry import load_registry
 from domain.text import fold
 from tdkt.cli.main import app
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 COLLECTIVE_DOCUMENTS = 3  # enough to search among several communes' bodies
 
 

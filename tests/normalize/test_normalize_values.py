@@ -7,9 +7,9 @@ import pytest
 
 from extract.model import Period
 from normalize.indicators import match_indicator
-from normalize.quantities import convert
 from normalize.people import person_name, same_person
-from normalize.periods import consolidated_into, key_of, parse_key, parts_of, previous, report_periods
+from normalize.period_keys import consolidated_into, key_of, parse_key, parts_of, previous, report_periods
+from normalize.quantities import convert
 
 
 @pytest.mark.parametrize(

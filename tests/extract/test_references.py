@@ -8,7 +8,7 @@ import pytest
 
 from extract.nlp.references import find_references
 
-DATA = Path(__file__).parent / "data" / "entities"
+DATA = Path(__file__).parents[1] / "data" / "entities"
 
 
 def refs(text: str) -> dict[str, tuple[str | None, str | None, str | None]]:

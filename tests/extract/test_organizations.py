@@ -17,7 +17,7 @@ from extract.nlp.organizations import (
 from extract.nlp.tokenizer import ViTokenizer
 from extract.nlp.word_units import words_of
 
-DATA = Path(__file__).parent / "data" / "entities"
+DATA = Path(__file__).parents[1] / "data" / "entities"
 TOKENIZER = ViTokenizer(Vocab())
 
 

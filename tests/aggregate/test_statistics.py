@@ -14,7 +14,7 @@ from aggregate.computations.statistics import (
     statistics_json,
     write_statistics,
 )
-from aggregate.computations.totals import AwardItem, Contribution, DocumentRef, Recipient
+from aggregate.model import AwardItem, Contribution, DocumentRef, Recipient
 
 DOC = DocumentRef(1, "xa.docx", "xa_quai_cang", "xã Quài Cang", False, "45/BC-UBND", "2021-06-20")
 

@@ -7,17 +7,19 @@ from pathlib import Path
 import pytest
 from spacy.vocab import Vocab
 
-from extract.model import BlockKind, Document, Source
+from extract.model import BlockKind, Document, Source, split_table
 from extract.nlp.people import PeopleFinder, find_people
 from extract.nlp.tokenizer import ViTokenizer
 from extract.nlp.word_units import words_of
 
-DATA = Path(__file__).parent / "data" / "entities"
+DATA = Path(__file__).parents[1] / "data" / "entities"
 TOKENIZER = ViTokenizer(Vocab())
 
 
 def people(text: str, table: bool = False) -> list[tuple[str, str | None, str | None]]:
-    return [(p.name, p.role, p.organization) for p in find_people(text, words_of(TOKENIZER(text)), table=table)]
+    """People of `text`, read as a table block (lines of " | " cells) when `table`."""
+    grid = split_table(text) if table else None
+    return [(p.name, p.role, p.organization) for p in find_people(text, words_of(TOKENIZER(text)), table=grid)]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +69,7 @@ def test_award_table_columns() -> None:
         ("Vì Văn Hùng", "Trưởng bản", "bản Phiêng Pi, xã Nà Sáy"),
         ("Tòng Thị Mai", "Kế toán", "Phòng Tài chính - Kế hoạch huyện"),
     ]
-    (first, *_) = find_people(text, table=True)
+    (first, *_) = find_people(text, table=split_table(text))
     assert text[first.start:first.end] == "Nguyễn Văn An"
 
 

@@ -7,7 +7,6 @@ written object by object below.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import shutil
@@ -20,132 +19,18 @@ from rapidfuzz import fuzz
 from extract.errors import CorruptFile, EmptyFile, EncryptedFile, MissingTool, TooLarge
 from extract.model import BlockKind, Document
 from extract.readers import read
-from extract.readers.pdf.ocr import lines_from_tsv
 from extract.readers.pdf.layout import PAGE_NUMBER_RE
+from extract.readers.pdf.ocr import lines_from_tsv
 from extract.readers.pdf.pages import MAX_PAGES
+from tests.builders import A4, build_pdf, text_page
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-A4 = (595, 842)
-PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 
 
 def fold(text: str) -> str:
     from domain.text import fold as vietnamese_fold
 
     return vietnamese_fold(text)
-
-
-def text_page(lines: list[str], top: float = 120, size: float = 12, invisible: bool = False) -> bytes:
-    """A content stream showing ASCII `lines` in Helvetica; invisible = render mode 3 (an OCR layer)."""
-    out = ["BT", f"/F1 {size} Tf", "3 Tr" if invisible else "0 Tr", f"{size * 1.5} TL", f"72 {A4[1] - top} Td"]
-    for line in lines:
-        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        out.append(f"({escaped}) Tj T*")
-    out.append("ET")
-    return "\n".join(out).encode("latin-1")
-
-
-def build_pdf(pages: list[bytes], image: bytes | None = None, image_size: tuple[int, int] = (0, 0),
-              encrypt: tuple[bytes, bytes] | None = None) -> bytes:
-    """A PDF whose pages have the given content streams; `image` (JPEG) is drawn full page as /Im1.
-
-    `encrypt` = (user password, owner password): RC4 40-bit (Standard handler, R2).
-    """
-    objects: list[bytes] = []  # object i+1
-    n = len(pages)
-    font_id, image_id, pages_id = 3, 4, 2
-    first_page = 5
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    kids = " ".join(f"{first_page + 2 * i} 0 R" for i in range(n))
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    if image is not None:
-        w, h = image_size
-        objects.append(
-            f"<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray "
-            f"/BitsPerComponent 8 /Filter /DCTDecode /Length {len(image)} >>\nstream\n".encode()
-            + image + b"\nendstream"
-        )
-    else:
-        objects.append(b"null")
-    file_id = hashlib.md5(str(n).encode()).digest()
-    key = None
-    encrypt_obj = b""
-    if encrypt is not None:
-        key, encrypt_obj = _standard_security(encrypt[0], encrypt[1], file_id)
-    for i, content in enumerate(pages):
-        page_obj = first_page + 2 * i
-        xobj = f"/XObject << /Im1 {image_id} 0 R >>" if image is not None else ""
-        objects.append(
-            f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {A4[0]} {A4[1]}] "
-            f"/Resources << /Font << /F1 {font_id} 0 R >> {xobj} >> /Contents {page_obj + 1} 0 R >>".encode()
-        )
-        if image is not None:
-            content = f"q {A4[0]} 0 0 {A4[1]} 0 0 cm /Im1 Do Q\n".encode() + content
-        if key is not None:
-            content = _rc4(_object_key(key, page_obj + 1), content)
-        objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream")
-    if encrypt is not None:
-        objects.append(encrypt_obj)
-    return _serialize(objects, file_id, encrypt_id=len(objects) if encrypt is not None else None)
-
-
-def _serialize(objects: list[bytes], file_id: bytes, encrypt_id: int | None) -> bytes:
-    buf = io.BytesIO()
-    buf.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(buf.tell())
-        buf.write(f"{i} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = buf.tell()
-    buf.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        buf.write(f"{off:010d} 00000 n \n".encode())
-    enc = f" /Encrypt {encrypt_id} 0 R" if encrypt_id else ""
-    hexid = file_id.hex()
-    buf.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /ID [<{hexid}> <{hexid}>]{enc} >>\n"
-        f"startxref\n{xref}\n%%EOF\n".encode()
-    )
-    return buf.getvalue()
-
-
-def _rc4(key: bytes, data: bytes) -> bytes:
-    s = list(range(256))
-    j = 0
-    for i in range(256):
-        j = (j + s[i] + key[i % len(key)]) % 256
-        s[i], s[j] = s[j], s[i]
-    out = bytearray()
-    i = j = 0
-    for byte in data:
-        i = (i + 1) % 256
-        j = (j + s[i]) % 256
-        s[i], s[j] = s[j], s[i]
-        out.append(byte ^ s[(s[i] + s[j]) % 256])
-    return bytes(out)
-
-
-def _pad(password: bytes) -> bytes:
-    return (password + PAD)[:32]
-
-
-def _standard_security(user: bytes, owner: bytes, file_id: bytes) -> tuple[bytes, bytes]:
-    """PDF Reference 1.7, algorithms 3.2-3.4 (revision 2): the file key and the /Encrypt dict."""
-    permissions = -44
-    o_value = _rc4(hashlib.md5(_pad(owner)).digest()[:5], _pad(user))
-    p_bytes = (permissions & 0xFFFFFFFF).to_bytes(4, "little")
-    key = hashlib.md5(_pad(user) + o_value + p_bytes + file_id).digest()[:5]
-    u_value = _rc4(key, PAD)
-    encrypt = (
-        f"<< /Filter /Standard /V 1 /R 2 /O <{o_value.hex()}> /U <{u_value.hex()}> /P {permissions} >>"
-    ).encode()
-    return key, encrypt
-
-
-def _object_key(key: bytes, number: int, generation: int = 0) -> bytes:
-    digest = hashlib.md5(key + number.to_bytes(3, "little") + generation.to_bytes(2, "little")).digest()
-    return digest[: min(len(key) + 5, 16)]
 
 
 def text_image(lines: list[str], size: int = 42, dpi: int = 300) -> Image.Image:

@@ -22,7 +22,7 @@ from domain.registry import load_registry
 from normalize.indicators import by_id, match_indicator
 from normalize.quantities import convert
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PERIOD = "2021-H1"
 
 
