@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from domain.unique import first_by
-from extract.model import Block, BlockKind, Document, Extraction, Metadata, Section
-from extract.nlp.context import BlockContext, items_of
+from extract.model import Document, Extraction
+from extract.nlp.context import block_contexts, items_of
 
-TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
 # a paragraph longer than this is no report's paragraph (a whole file on one line, a binary
 # blob read as text): it is left untagged, with a warning, rather than tagged for minutes
 MAX_TAGGED_CHARS = 200_000
@@ -66,43 +65,6 @@ def extract_document(document: Document) -> Extraction:
 
 def _number_key(number: str) -> str:
     return re.sub(r"\s+", "", number)
-
-
-def block_contexts(
-    document: Document, metadata: Metadata, sections: list[Section], section_of: dict[int, str | None]
-) -> Iterable[BlockContext]:
-    headings = {s.id: s.heading for s in sections}
-    year = _year(metadata)
-    previous: Block | None = None
-    lead_in: str | None = None
-    for block in document.blocks:
-        if block.kind not in TAGGED_KINDS:
-            continue
-        section = section_of.get(block.index)
-        if previous is not None and section_of.get(previous.index) != section:
-            lead_in = None
-        yield BlockContext(
-            block=block,
-            document=document,
-            section=section,
-            section_heading=headings.get(section) if section else None,
-            lead_in=lead_in,
-            previous=previous,
-            document_year=year,
-            issuer=metadata.issuer,
-        )
-        if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.HEADING:
-            lead_in = block.text if block.text.rstrip().endswith(":") else None
-        elif block.kind is BlockKind.LIST_ITEM and block.text.rstrip().endswith(":"):
-            lead_in = block.text
-        previous = block
-
-
-def _year(metadata: Metadata) -> int | None:
-    for value in (metadata.date, metadata.period.start if metadata.period else None):
-        if value and value[:4].isdigit():
-            return int(value[:4])
-    return None
 
 
 def dedupe(items: list[Any], key: Callable[[Any], str]) -> list[Any]:

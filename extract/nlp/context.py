@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from domain.provenance import Provenance
-from extract.model import Block, BlockKind, Document
+from extract.model import Block, BlockKind, Document, Metadata, Section
 
 CONTEXT_KEY = "tdkt"
 
@@ -15,6 +16,7 @@ CONTEXT_KEY = "tdkt"
 # line break. (No character range stands for Vietnamese capitals: À-Ỹ also spans lower case.)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=(\S))|\n+")
 _OPENERS = set('"“(-–+•')
+TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
 
 
 def _is_boundary(m: re.Match[str]) -> bool:
@@ -94,3 +96,41 @@ def items_of(doc: Doc, key: str) -> list[object]:
     if key not in doc.spans:
         return []
     return list(doc.spans[key].attrs.get("items", []))
+
+
+
+def block_contexts(
+    document: Document, metadata: Metadata, sections: list[Section], section_of: dict[int, str | None]
+) -> Iterable[BlockContext]:
+    headings = {s.id: s.heading for s in sections}
+    year = _year(metadata)
+    previous: Block | None = None
+    lead_in: str | None = None
+    for block in document.blocks:
+        if block.kind not in TAGGED_KINDS:
+            continue
+        section = section_of.get(block.index)
+        if previous is not None and section_of.get(previous.index) != section:
+            lead_in = None
+        yield BlockContext(
+            block=block,
+            document=document,
+            section=section,
+            section_heading=headings.get(section) if section else None,
+            lead_in=lead_in,
+            previous=previous,
+            document_year=year,
+            issuer=metadata.issuer,
+        )
+        if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.HEADING:
+            lead_in = block.text if block.text.rstrip().endswith(":") else None
+        elif block.kind is BlockKind.LIST_ITEM and block.text.rstrip().endswith(":"):
+            lead_in = block.text
+        previous = block
+
+
+def _year(metadata: Metadata) -> int | None:
+    for value in (metadata.date, metadata.period.start if metadata.period else None):
+        if value and value[:4].isdigit():
+            return int(value[:4])
+    return None

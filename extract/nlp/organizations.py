@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from domain.provenance import Provenance
 from domain.unique import first_by
 from extract.model import BlockKind, Document, Organization
+from extract.nlp.context import TAGGED_KINDS
 from extract.nlp.names import family_names, name_run
 from extract.nlp.org_heads import Head, head_at, lexicon, starts_unit
 from extract.nlp.word_units import (
@@ -36,7 +37,6 @@ from extract.nlp.word_units import (
 )
 
 SPAN_KEY = "tdkt_organizations"
-TAGGED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE)
 
 # the motto "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" holds "xã" but names no commune
 _MOTTO = re.compile(r"c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a(?:\s+vi[ệe]t\s+nam)?", re.IGNORECASE)
