@@ -11,7 +11,7 @@ from typing import Any
 from aggregate import check_rules as cfg
 from domain.provenance import Evidence
 from domain.registry import Unit
-from extract.model import Document, Extraction
+from extract.model import Document, Extraction, Table
 from normalize.model import NormalizedReport
 
 HUNDRED = Decimal(100)
@@ -69,6 +69,16 @@ class ReferenceFact:
 
 
 @dataclass
+class TableFact:
+    """A table block for the table rules: its text, page and grid (None for a block stored before
+    grids were: its text is split again)."""
+
+    text: str
+    page: int | None = None
+    grid: Table | None = None
+
+
+@dataclass
 class ReportFacts:
     file: str
     unit_id: str | None
@@ -79,6 +89,7 @@ class ReportFacts:
     awards: list[AwardFact] = field(default_factory=list)
     references: list[ReferenceFact] = field(default_factory=list)
     blocks: dict[int, str] = field(default_factory=dict)  # block index -> text (those the rules read)
+    tables: dict[int, TableFact] = field(default_factory=dict)  # table blocks by index
 
 
 @dataclass

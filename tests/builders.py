@@ -7,6 +7,7 @@ import io
 import struct
 from pathlib import Path
 
+import docx
 from sqlalchemy import func, select
 
 from aggregate.storage import db
@@ -196,3 +197,41 @@ def _object_key(key: bytes, number: int, generation: int = 0) -> bytes:
 
 def pad(password: bytes) -> bytes:
     return (password + PAD)[:32]
+
+
+# a statistical form: title with its unit, two heading rows (one group over three columns),
+# column numbers, two data rows and their total
+FUND = [  # title, two heading rows (one group over three columns), column numbers, data, total
+    ["TỔNG HỢP TRÍCH LẬP VÀ SỬ DỤNG QUỸ THI ĐUA, KHEN THƯỞNG NĂM 2023 - Đơn vị tính: triệu đồng"] * 6,
+    ["STT", "Nội dung", "Tổng số đã trích", "Số đã chi trong năm", "Số đã chi trong năm", "Tỷ lệ % đã chi"],
+    ["STT", "Nội dung", "Tổng số đã trích", "Chi khen thưởng", "Chi khác", "Tỷ lệ % đã chi"],
+    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+    ["1", "Quỹ hình thành từ ngân sách huyện", "1.250,5", "1.020", "130", "91,9"],
+    ["2", "Quỹ huy động từ doanh nghiệp", "85", "60", "5", "76,5"],
+    ["", "Tổng cộng", "1.335,5", "1.080", "135", "91,0"],
+]
+
+
+def form_docx(path: Path, grid: list[list[str]]) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Biểu mẫu số 05")  # the caption above the table
+    table = document.add_table(rows=len(grid), cols=len(grid[0]))
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if c and text == row[c - 1] and (r == 0 or grid[r - 1][c] != text or grid[r - 1][c - 1] != text):
+                continue
+            table.cell(r, c).text = text
+    for r, row in enumerate(grid):  # merge runs of one text across a row, then down a column
+        c = 0
+        while c < len(row):
+            end = c
+            while end + 1 < len(row) and row[end + 1] == row[c] and row[c]:
+                end += 1
+            if end > c:
+                table.cell(r, c).merge(table.cell(r, end)).text = row[c]
+            c = end + 1
+    for c in range(len(grid[0])):
+        if grid[1][c] == grid[2][c] and grid[1][c] and (c == 0 or grid[1][c - 1] != grid[1][c]):
+            table.cell(1, c).merge(table.cell(2, c)).text = grid[1][c]
+    document.save(path)
+    return path

@@ -6,7 +6,7 @@ is wired in one place, the two lists below; `tests` hold them against the rule d
 
 - `check_report(facts)`: what needs no history, run on one report before it is accepted
   (`tdkt check FILE`): attainment vs the figures stated, parts vs totals, the same award twice,
-  conflicting citations, ambiguous numbers, unresolved award types.
+  table totals vs their rows, conflicting citations, ambiguous numbers, unresolved award types.
 - `check_period(engine, period, registry)`: the same on every current report of the period, plus
   what needs other reports: changes from the previous period, values off by ~1000×, missing
   reports, the same award in two reports, attainment vs a plan stated elsewhere, the district's
@@ -32,6 +32,7 @@ from aggregate.checks.magnitude import magnitude_slips
 from aggregate.checks.missing import missing_reports
 from aggregate.checks.pairs import FigurePair, award_blocks, pair_figures
 from aggregate.checks.parts import parts_over_total
+from aggregate.checks.table_totals import table_totals
 from aggregate.checks.unresolved import unresolved_awards
 from aggregate.computations.compare import build_comparison
 from aggregate.computations.totals import district_totals
@@ -72,6 +73,7 @@ REPORT_RULES: tuple[ReportRule, ...] = (
     ReportRule("ty_le_dat_khong_khop", lambda facts: attainment_against_plans(facts, facts.figures)),
     ReportRule("tong_khong_khop", award_lists_vs_counts),
     ReportRule("tong_khong_khop", parts_over_total),
+    ReportRule("tong_khong_khop", table_totals),
     ReportRule("khen_thuong_trung_lap", lambda facts: duplicate_awards([facts], within_document=True)),
     ReportRule("van_ban_dan_mau_thuan", lambda facts: conflicting_citations([facts]), in_period=False),
     ReportRule("so_lieu_khong_ro", ambiguous_numbers),

@@ -1,15 +1,17 @@
 """A report's facts for the checks, from a fresh extraction or read back from the database."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Engine, select
 
-from aggregate.model import AwardFact, FigureFact, RecipientFact, ReferenceFact, ReportFacts
+from aggregate.model import AwardFact, FigureFact, RecipientFact, ReferenceFact, ReportFacts, TableFact
 from domain.provenance import Evidence
 from domain.text import fold
+from extract.model import place_table
 
 
 def to_decimal(value: Any) -> Decimal | None:
@@ -48,6 +50,7 @@ def report_facts(document: Any, extraction: Any, normalized: Any) -> ReportFacts
         p = r.provenance
         out.references.append(ReferenceFact(r.number, r.doc_type, r.date, r.issuer, Evidence.of(file, p)))
     out.blocks = {b.index: b.text for b in document.blocks if "trong do" in fold(b.text)}
+    out.tables = {b.index: TableFact(b.text, b.page, b.table) for b in document.blocks if b.kind.value == "table"}
     return out
 
 
@@ -90,6 +93,10 @@ def load_facts(engine: Engine, document_ids: Iterable[int]) -> list[ReportFacts]
         for r in conn.execute(select(b.document_id, b.idx, b.text)
                               .where(b.document_id.in_(ids), b.folded.like("%trong do%"))):
             docs[r.document_id].blocks[r.idx] = r.text
+        for r in conn.execute(select(b.document_id, b.idx, b.text, b.page, b.grid)
+                              .where(b.document_id.in_(ids), b.kind == "table")):
+            grid = place_table(r.text, json.loads(r.grid)) if r.grid else None
+            docs[r.document_id].tables[r.idx] = TableFact(r.text, r.page, grid)
     return [docs[i] for i in ids if i in docs]
 
 

@@ -85,6 +85,7 @@ blocks = Table(
     Column("kind", String(16), nullable=False),
     Column("text", Text, nullable=False),
     Column("folded", Text, nullable=False),  # lower case, no diacritics, đ->d: for search
+    Column("grid", Text),  # table blocks: JSON rows of cell texts (merged cells repeated)
     UniqueConstraint("document_id", "idx"),
 )
 

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -110,7 +111,8 @@ def _insert_document(conn: Connection, document: Document, x: Extraction, r: Nor
 
 def _insert_blocks(conn: Connection, doc_id: int, document: Document) -> None:
     rows = [{"document_id": doc_id, "idx": b.index, "page": b.page, "kind": b.kind.value, "text": b.text,
-             "folded": fold(b.text)} for b in document.blocks]
+             "folded": fold(b.text), "grid": json.dumps(b.rows, ensure_ascii=False) if b.rows else None}
+            for b in document.blocks]
     if rows:
         conn.execute(insert(db.blocks), rows)
 

@@ -22,12 +22,14 @@ from extract.nlp.award_words import (
     parse_int,
 )
 from extract.nlp.context import BlockContext, provenance
+from extract.tables import layout
 
 _CELL_NUMBER = re.compile(r"^\s*(?:(gần|trên|khoảng|hơn)\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\s*$", re.IGNORECASE)
 _TOTAL_LABEL = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.IGNORECASE)
-_STT = re.compile(r"^\s*(?:stt|tt|số\s+tt|số\s+thứ\s+tự)\s*$", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"(?<!\w)(?:họ\s+và\s+tên|họ\s+tên|tên\s+tập\s+thể|tên\s+đơn\s+vị|tên\s+cá\s+nhân|tên\s+cơ\s+quan)(?!\w)", re.IGNORECASE)
 _FORM_HEADER = re.compile(r"(?<!\w)(?:hình\s+thức|danh\s+hiệu|khen\s+thưởng)(?!\w)", re.IGNORECASE)
+_RECIPIENT_UNITS = {"người", "tập thể", "cá nhân", "lượt", "hộ", "đơn vị", "lượt người"}
+_KHEN_GROUP = re.compile(r"^\s*khen\s+thưởng\s+(?!trong\b)", re.IGNORECASE)
 _KIND_WORDS = re.compile(r"(?<!\w)(?:số\s+lượng|số|lượt|tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|gia\s+đình|hộ)(?!\w)", re.IGNORECASE)
 
 
@@ -49,27 +51,6 @@ def _cell_number(cell: str) -> tuple[int, str | None] | None:
     return (parse_int(m.group(2)), m.group(1)) if m else None
 
 
-def _header_rows(rows: list[TableRow], skip: set[int]) -> int:
-    """How many leading rows hold column headings (no number outside the STT column)."""
-    for n, row in enumerate(rows[:4]):
-        if any(_cell_number(c) for j, c in enumerate(row.cells) if j not in skip):
-            return n
-    return min(len(rows), 1)
-
-
-def _column_headers(rows: list[TableRow], n_header: int) -> list[str]:
-    width = max((len(r.cells) for r in rows), default=0)
-    headers = []
-    for j in range(width):
-        parts: list[str] = []
-        for row in rows[:n_header]:
-            cell = row.cells[j] if j < len(row.cells) else ""
-            if cell and cell not in parts:
-                parts.append(cell)
-        headers.append(" ".join(parts))
-    return headers
-
-
 def _names_award(text: str, issuer: str | None) -> str | None:
     award, _conf = resolve_award(text, AwardContext(issuer=issuer))
     return None if award == UNKNOWN else award
@@ -84,13 +65,19 @@ def table_awards(doc: Doc, ctx: BlockContext) -> list[Award]:
     rows = _table_rows(ctx.block)
     if len(rows) < 2:
         return []
-    stt = {j for j, c in enumerate(rows[0].cells) if _STT.match(c)}
-    n_header = _header_rows(rows, stt)
-    headers = _column_headers(rows, n_header)
+    caption = " ".join(t for t in (ctx.previous.text if ctx.previous else None, ctx.lead_in) if t)
+    shape = layout(ctx.block.table or split_table(ctx.block.text), caption)
+    headers = [normalize(shape.heading(j)) for j in range(len(shape.columns))]
+    data = [rows[r] for r in shape.data_rows]
     name_col = next((j for j, h in enumerate(headers) if _NAME_HEADER.search(h)), None)
     if name_col is not None:
-        return _recipient_table(doc, ctx, rows[n_header:], headers, name_col)
-    return _statistics_table(doc, ctx, rows[n_header:], headers, stt)
+        return _recipient_table(doc, ctx, data, headers, name_col)
+    if shape.unit is not None and shape.unit[0] != "%" and shape.unit[0] not in _RECIPIENT_UNITS:
+        return []  # a table of money or measures ("Đơn vị: triệu đồng") counts nobody
+    grouped = shape.depth() >= 2
+    groups = [normalize(path[0]) if grouped and path else "" for path in shape.columns]
+    leaves = [normalize(path[-1]) if grouped and path else h for path, h in zip(shape.columns, headers)]
+    return _statistics_table(doc, ctx, data, headers, shape.stt_columns, groups, leaves)
 
 
 def _recipient_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], name_col: int) -> list[Award]:
@@ -149,49 +136,76 @@ def _recipient_award(doc: Doc, award: str, raw: str, members: list[tuple[TableRo
     )
 
 
-def _statistics_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], stt: set[int]) -> list[Award]:
-    """Counts by award form (rows or columns) and recipient kind (columns or rows)."""
-    items: dict[tuple[int, str], dict] = {}
+def _statistics_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], stt: set[int],
+                      groups: list[str], leaves: list[str]) -> list[Award]:
+    """Counts by award form (rows or columns) and recipient kind (columns or rows). Under grouped
+    headings ("đã được trình đề nghị" | "đã có quyết định" | "Khen thưởng theo công trạng") each
+    group of columns of a row is one statement, with its own status and the group as its reason."""
+    items: dict[tuple[int, str, str], dict] = {}
     group_label = ""
-    status = _table_status(ctx, headers)
+    status = _table_status(ctx, [h for h, g in zip(headers, groups) if not g])
+    grouped = any(groups)
     for row in rows:
         numbers = {j: _cell_number(c) for j, c in enumerate(row.cells) if j not in stt}
         numbers = {j: n for j, n in numbers.items() if n}
         label = next((c for j, c in enumerate(row.cells) if j not in stt and j not in numbers and c), "")
+        numbered = any(row.cells[j] for j in stt if j < len(row.cells))
         if not numbers:
+            # a group row ("1 | Huân chương các loại"), not a form of award left empty
+            if grouped and label and not numbered and _names_award(label, ctx.issuer):
+                continue
             group_label = label or group_label
             continue
         if _TOTAL_LABEL.match(label):
             continue
+        if grouped and numbered:
+            group_label = ""  # a numbered row of its own ends the group above
         row_award = _names_award(f"{group_label} {label}", ctx.issuer)
         for j, (value, qualifier) in numbers.items():
-            header = headers[j] if j < len(headers) else ""
+            header = leaves[j] if j < len(leaves) else ""
             if _TOTAL_LABEL.match(header):
                 kind = TOTAL
             else:
                 kind = kind_of(header) or kind_of(label) or TOTAL
+            column_group = groups[j] if j < len(groups) else ""
             if row_award:
-                award = _names_award(f"{label} {_KIND_WORDS.sub(' ', header)}", ctx.issuer) or row_award
-                key = (row.index, award)
+                award = row_award if grouped else (
+                    _names_award(f"{label} {_KIND_WORDS.sub(' ', header)}", ctx.issuer) or row_award)
+                key = (row.index, award, column_group)
             else:
                 award = _names_award(_KIND_WORDS.sub(" ", header), ctx.issuer)
                 if award is None:
                     if not COMMENDATION.search(group_label) or kind_of(label):
                         continue
                     award = UNKNOWN
-                key = (row.index, award) if award == UNKNOWN else (-j - 1, award)
+                key = (row.index, award, column_group) if award == UNKNOWN else (-j - 1, award, column_group)
             item = items.setdefault(key, {"row": row, "raw": label if row_award or award == UNKNOWN else header,
-                                          "counts": {}, "qualifier": None, "group": group_label})
-            item["counts"].setdefault(kind, value)
+                                          "counts": {}, "qualifier": None, "group": group_label,
+                                          "column_group": column_group})
+            counts = item["counts"]
+            if grouped and kind != TOTAL and kind in counts:
+                counts[kind] += value  # "cá nhân là lãnh đạo" + "cá nhân không là lãnh đạo"
+            else:
+                counts.setdefault(kind, value)
             item["qualifier"] = item["qualifier"] or qualifier
-    return [_grid_award(doc, key[1], item, status) for key, item in items.items() if any(item["counts"].values())]
+    return [_grid_award(doc, key[1], item, _group_status(item["column_group"], status))
+            for key, item in items.items() if any(item["counts"].values())]
+
+
+def _group_status(column_group: str, status: str) -> str:
+    if not column_group:
+        return status
+    return "proposed" if PROPOSED.search(column_group.lower()) else "awarded"
 
 
 def _grid_award(doc: Doc, award: str, item: dict, status: str) -> Award:
     counts = item["counts"]
     split = {k: v for k, v in counts.items() if k != TOTAL}
+    if TOTAL in counts and split and sum(split.values()) != counts[TOTAL]:
+        split = {}  # "Tổng số | trong đó cho doanh nghiệp | cho cá nhân": the parts are not the whole
     row: TableRow = item["row"]
-    reason = label_reason(item["group"]) or (normalize(item["raw"]) if award == UNKNOWN else None)
+    group_reason = label_reason(item["column_group"]) if _KHEN_GROUP.match(item["column_group"]) else None
+    reason = group_reason or label_reason(item["group"]) or (normalize(item["raw"]) if award == UNKNOWN else None)
     return Award(
         award=award,
         raw=normalize(item["raw"]),

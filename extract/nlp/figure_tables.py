@@ -9,6 +9,7 @@ from domain import measures
 from extract.model import Attainment, Figure, Table
 from extract.nlp.figure_phrases import COMMENDATION, FoundFigure, finish
 from extract.numbers import NumberMatch
+from extract.tables import TableLayout, is_number_cell, is_total_label, layout
 
 _INDICATOR_HEAD = re.compile(r"chỉ tiêu|nội dung|danh mục|lĩnh vực|tên|hạng mục", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"^(đvt|đơn vị tính|đơn vị|đv)\b", re.IGNORECASE)
@@ -27,9 +28,20 @@ class _Columns:
     percent_of: str
 
 
-def find_table_figures(text: str, table: Table, matches: list[NumberMatch]) -> list[FoundFigure]:
-    """A statistics table: one figure per row, from the columns its header names
-    (Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ %). Award tables are left to tdkt_awards."""
+def find_table_figures(text: str, table: Table, matches: list[NumberMatch], caption: str = "") -> list[FoundFigure]:
+    """The figures of a table block. A statistical form (grouped or numbered columns, a title row)
+    gives one figure per filled cell, named by its row and its column's heading path; a plain
+    table (Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ %) one figure per row. The unit the table
+    states ("Đơn vị tính: triệu đồng") applies where a row or column names none. Award tables
+    are left to tdkt_awards."""
+    shape = layout(table, caption)
+    if shape.numbering_row is not None or shape.depth() >= 2 or shape.title:
+        return _form_figures(text, table, shape)
+    return _plan_table_figures(text, table, shape)
+
+
+def _plan_table_figures(text: str, table: Table, shape: TableLayout) -> list[FoundFigure]:
+    """One figure per row: the result column, its unit, its attainment against the plan."""
     from extract.numbers import detect_style, parse_number
 
     rows = table.texts()
@@ -49,7 +61,7 @@ def find_table_figures(text: str, table: Table, matches: list[NumberMatch]) -> l
         if number is None or not number.is_quantity:
             continue
         unit_cell = row[cols.unit].strip() if cols.unit is not None and cols.unit < len(row) else ""
-        unit_text, factor = _table_unit(unit_cell, label, number.percent)
+        unit_text, factor = _table_unit(unit_cell, label, number.percent, shape.unit)
         attainment = None
         if cols.percent is not None and cols.percent < len(row):
             pct = parse_number(row[cols.percent].replace("%", "").strip(), style)
@@ -87,11 +99,95 @@ def _table_columns(rows: list[list[str]]) -> _Columns | None:
     return None
 
 
-def _table_unit(cell: str, label: str, percent: bool) -> tuple[str, float]:
+def _table_unit(cell: str, label: str, percent: bool, stated: tuple[str, float] | None = None) -> tuple[str, float]:
     if percent:
         return "%", 1.0
     source = cell or (re.search(r"\(([^()]+)\)\s*$", label) or [None, ""])[1]
+    if not source and stated is not None:
+        return stated
     match = measures.match_unit(source, 0) if source else None
     if match is None:
         return measures.canonical(source), 1.0
     return measures.canonical(match.unit.unit), match.unit.factor
+
+
+_LABEL_HEAD = re.compile(r"chỉ tiêu|nội dung|danh mục|lĩnh vực|hạng mục|tên|hình thức|danh hiệu|đơn vị", re.IGNORECASE)
+_NOTE_HEAD = re.compile(r"^\s*(?:ghi\s+chú|ghi\s+chép|chú\s+thích)\s*$", re.IGNORECASE)
+_PERCENT_COLUMN = re.compile(r"tỷ lệ|tỉ lệ|%", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\s*(?:[0-9IVX]+(?:\.\d+)*[.)]?|[a-zđ][.)]|[-+•])\s*", re.IGNORECASE)
+
+
+def _form_figures(text: str, table: Table, shape: TableLayout) -> list[FoundFigure]:
+    """Every filled number cell of a statistical form is a figure: its indicator is the row's label
+    (under its group row) and the column's heading path, its unit the column's ("Tỷ lệ %", "(ha)")
+    or the table's. A total row is a sum of the rows above, not a fact of its own, unless it is the
+    only row. In a form whose rows are forms of award the counts belong to tdkt_awards and only
+    its ratios ("Tỷ lệ %") are figures."""
+    from extract.numbers import detect_style, parse_number
+
+    label_col = _label_column(shape)
+    if label_col is None:
+        return []
+    award_form = bool(COMMENDATION.search(shape.heading(label_col)))
+    style = detect_style([text])
+    data = [r for r in shape.data_rows if any(c.text.strip() for c in table.cells[r])]
+    totals = {r for r in data if is_total_label(_row_label(table, r, label_col, shape))}
+    keep = [r for r in data if r not in totals] or data
+    found: list[FoundFigure] = []
+    group = ""
+    for r in keep:
+        label = _row_label(table, r, label_col, shape)
+        numbers = [c for c in table.cells[r] if c.col not in shape.stt_columns and c.col != label_col
+                   and not _NOTE_HEAD.match(shape.heading(c.col)) and is_number_cell(c.text)]
+        if not numbers:
+            group = label or group
+            continue
+        row_name = f"{group}: {label}" if group and label and group != label else label or group
+        for cell in numbers:
+            number = parse_number(cell.text.replace("%", "").strip(), style)
+            if number is None or not number.is_quantity:
+                continue
+            heading = " – ".join(shape.columns[cell.col]) if cell.col < len(shape.columns) else ""
+            leaf = shape.columns[cell.col][-1] if cell.col < len(shape.columns) and shape.columns[cell.col] else ""
+            percent = "%" in cell.text or bool(_PERCENT_COLUMN.search(leaf))
+            if award_form and not percent:
+                continue
+            unit_text, factor = _column_unit(heading, percent, shape.unit)
+            raw = cell.text.strip()
+            start = cell.start + max(0, text[cell.start:cell.end].find(raw))
+            figure = Figure(
+                indicator=finish(f"{row_name}: {heading}" if row_name and len(keep) > 1 else heading),
+                value=number.value * factor,
+                unit=unit_text, raw=raw, provenance=None,  # type: ignore[arg-type]  # set by the component
+                value_max=number.value_max * factor if number.value_max is not None else None,
+                warnings=[number.warning] if number.warning else [],
+            )
+            found.append(FoundFigure(start, start + len(raw), figure))
+    return found
+
+
+def _column_unit(heading: str, percent: bool, stated: tuple[str, float] | None) -> tuple[str, float]:
+    """A percentage column's "%", a unit in the heading's brackets ("Diện tích (ha)"), else the table's."""
+    if percent:
+        return "%", 1.0
+    for bracket in reversed(re.findall(r"\(([^()]+)\)", heading)):
+        match = measures.match_unit(bracket.strip(), 0)
+        if match is not None and match.end >= len(bracket.strip()):
+            return measures.canonical(match.unit.unit), match.unit.factor
+    return stated or ("", 1.0)
+
+
+def _label_column(shape: TableLayout) -> int | None:
+    named = next((j for j, _ in enumerate(shape.columns) if j not in shape.stt_columns
+                  and _LABEL_HEAD.search(shape.heading(j))), None)
+    if named is not None:
+        return named
+    return next((j for j in range(len(shape.columns)) if j not in shape.stt_columns), None)
+
+
+def _row_label(table: Table, row: int, label_col: int, shape: TableLayout) -> str:
+    cells = table.cells[row]
+    text = cells[label_col].text if label_col < len(cells) else ""
+    if not text.strip() and cells and 0 in shape.stt_columns and not is_number_cell(cells[0].text):
+        text = cells[0].text  # "Tổng cộng" written across the STT and label cells
+    return _ROW_NUMBER.sub("", re.sub(r"\s+", " ", text)).strip()

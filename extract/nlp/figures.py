@@ -61,7 +61,8 @@ class FiguresComponent:
                    for span in doc.spans.get("tdkt_numbers", [])]
         matches = _true_matches(doc.text, [m for m in matches if m])
         if ctx.block.kind is BlockKind.TABLE and ctx.block.table is not None:
-            return find_table_figures(doc.text, ctx.block.table, matches)
+            caption = " ".join(x for x in (ctx.previous.text if ctx.previous else None, ctx.lead_in) if x)
+            return find_table_figures(doc.text, ctx.block.table, matches, caption)
         from extract.nlp.awards import award_count_spans
 
         return find_figures(doc.text, matches, lead_in=ctx.lead_in, heading=ctx.section_heading,

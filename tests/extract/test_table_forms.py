@@ -1,0 +1,87 @@
+"""Statistical forms read as facts: title row, grouped headings, column numbers and the stated
+unit, from real DOCX and XLSX files with merged cells (shapes of the Thông tư 02/2023/TT-BNV
+returns: a fund table in triệu đồng, a table of state awards by status and kind)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from extract import extract, read
+from extract.model import BlockKind, place_table, table_text
+from extract.tables import layout
+from tests.builders import FUND, form_docx
+
+AWARDS = [
+    ["TT", "Hình thức khen thưởng", "Đã trình đề nghị", "Đã trình đề nghị", "Đã có quyết định", "Đã có quyết định"],
+    ["TT", "Hình thức khen thưởng", "Số tập thể", "Số cá nhân", "Số tập thể", "Số cá nhân"],
+    ["1", "2", "3", "4", "5", "6"],
+    ["1", "Huân chương các loại", "", "", "", ""],
+    ["", "Huân chương Lao động hạng Nhì", "", "", "", ""],
+    ["", "Huân chương Lao động hạng Ba", "02", "05", "01", "04"],
+    ["2", "Bằng khen của Thủ tướng Chính phủ", "07", "19", "04", "15"],
+    ["", "Cộng", "09", "24", "05", "19"],
+]
+
+
+def _xlsx(path: Path, grid: list[list[str]]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate(grid, start=1):
+        for c, text in enumerate(row, start=1):
+            if c == 1 or text != row[c - 2]:
+                sheet.cell(r, c, text)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(grid[0]))
+    sheet.merge_cells(start_row=2, start_column=4, end_row=2, end_column=5)
+    book.save(path)
+    return path
+
+
+def _table(path: Path):
+    (block,) = [b for b in read(path).blocks if b.kind is BlockKind.TABLE]
+    return block
+
+
+def test_layout_of_a_fund_form(tmp_path: Path) -> None:
+    shape = layout(_table(form_docx(tmp_path / "quy.docx", FUND)).table)
+    assert shape.title and "triệu đồng" in shape.title[0]
+    assert shape.numbering_row == 3 and shape.data_rows == [4, 5, 6]
+    assert shape.columns[3] == ("Số đã chi trong năm", "Chi khen thưởng")
+    assert shape.columns[1] == ("Nội dung",) and 0 in shape.stt_columns
+    assert shape.unit == ("đồng", 1_000_000)
+
+
+@pytest.mark.parametrize("make, suffix", [(form_docx, "docx"), (_xlsx, "xlsx")], ids=["docx", "xlsx"])
+def test_fund_form_gives_exact_dong_and_no_total_row(tmp_path: Path, make, suffix: str) -> None:
+    path = make(tmp_path / f"quy.{suffix}", FUND)
+    figures = extract(read(path)).figures
+    by_raw = {(f.raw, f.unit): f for f in figures}
+    assert by_raw[("1.250,5", "đồng")].value == 1_250_500_000  # 1.250,5 triệu đồng, exactly
+    assert by_raw[("1.020", "đồng")].value == 1_020_000_000
+    assert by_raw[("91,9", "%")].value == pytest.approx(91.9)
+    assert "Chi khen thưởng" in by_raw[("1.020", "đồng")].indicator
+    assert "ngân sách huyện" in by_raw[("1.020", "đồng")].indicator  # two data rows: the row is named
+    assert not any(f.raw in ("1.335,5", "1.080", "135") for f in figures)  # the total row sums the rows
+    assert len(figures) == 8
+    assert extract(read(path)).awards == []  # money counts nobody
+
+
+def test_award_form_by_status_and_kind(tmp_path: Path) -> None:
+    result = extract(read(form_docx(tmp_path / "kt.docx", AWARDS)))
+    got = sorted((a.award, a.status, a.collectives, a.individuals) for a in result.awards)
+    assert got == sorted([
+        ("huan_chuong_lao_dong_hang_ba", "proposed", 2, 5), ("huan_chuong_lao_dong_hang_ba", "awarded", 1, 4),
+        ("bang_khen_thu_tuong_chinh_phu", "proposed", 7, 19), ("bang_khen_thu_tuong_chinh_phu", "awarded", 4, 15),
+    ])
+    assert result.figures == []  # counts of an award table are awards, not figures
+
+
+
+@pytest.mark.parametrize("caption, unit", [
+    ("Đơn vị tính: người", ("người", 1.0)), ("ĐVT: ha", ("ha", 1.0)), ("Đơn vị: tỷ đồng", ("đồng", 1e9)),
+    ("Đơn vị: xã Quài Cang", None),  # a bare "Đơn vị:" may name a unit of the administration
+])
+def test_unit_stated_in_the_caption(caption: str, unit) -> None:
+    rows = [["STT", "Chỉ tiêu", "Năm 2022", "Năm 2023"], ["1", "Số hộ nghèo", "120", "96"]]
+    assert layout(place_table(table_text(rows), rows), caption).unit == unit
