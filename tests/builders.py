@@ -201,7 +201,7 @@ def pad(password: bytes) -> bytes:
 
 # a statistical form: title with its unit, two heading rows (one group over three columns),
 # column numbers, two data rows and their total
-FUND = [  # title, two heading rows (one group over three columns), column numbers, data, total
+FUND = [
     ["TỔNG HỢP TRÍCH LẬP VÀ SỬ DỤNG QUỸ THI ĐUA, KHEN THƯỞNG NĂM 2023 - Đơn vị tính: triệu đồng"] * 6,
     ["STT", "Nội dung", "Tổng số đã trích", "Số đã chi trong năm", "Số đã chi trong năm", "Tỷ lệ % đã chi"],
     ["STT", "Nội dung", "Tổng số đã trích", "Chi khen thưởng", "Chi khác", "Tỷ lệ % đã chi"],
