@@ -35,16 +35,18 @@ def find_table_figures(text: str, table: Table, matches: list[NumberMatch], capt
     states ("Đơn vị tính: triệu đồng") applies where a row or column names none. Award tables
     are left to tdkt_awards."""
     shape = layout(table, caption)
-    if shape.numbering_row is not None or shape.depth() >= 2 or shape.title:
+    rows = [[""] * len(row) if r < len(shape.title) else row for r, row in enumerate(table.texts())]  # no title
+    cols = _table_columns(rows)
+    planned = cols is not None and any(_PLAN_HEAD.search(h) for h in rows[cols.header])
+    if not planned and (shape.numbering_row is not None or shape.depth() >= 2 or shape.title):
         return _form_figures(text, table, shape)
-    return _plan_table_figures(text, table, shape)
+    return _plan_table_figures(text, table, rows, shape)
 
 
-def _plan_table_figures(text: str, table: Table, shape: TableLayout) -> list[FoundFigure]:
+def _plan_table_figures(text: str, table: Table, rows: list[list[str]], shape: TableLayout) -> list[FoundFigure]:
     """One figure per row: the result column, its unit, its attainment against the plan."""
     from extract.numbers import detect_style, parse_number
 
-    rows = table.texts()
     cols = _table_columns(rows)
     if cols is None or COMMENDATION.search(" ".join(rows[cols.header])):
         return []

@@ -85,3 +85,14 @@ def test_award_form_by_status_and_kind(tmp_path: Path) -> None:
 def test_unit_stated_in_the_caption(caption: str, unit) -> None:
     rows = [["STT", "Chỉ tiêu", "Năm 2022", "Năm 2023"], ["1", "Số hộ nghèo", "120", "96"]]
     assert layout(place_table(table_text(rows), rows), caption).unit == unit
+
+
+def test_a_plan_table_under_a_title_keeps_one_figure_per_row(tmp_path: Path) -> None:
+    """Kế hoạch | Thực hiện | Tỷ lệ: the result is the figure and the percentage its attainment,
+    whether or not a title row stands above the headings."""
+    grid = [["KẾT QUẢ THỰC HIỆN CHỈ TIÊU 6 THÁNG ĐẦU NĂM 2023 - Đơn vị tính: ha"] * 5,
+            ["TT", "Chỉ tiêu", "Kế hoạch năm", "Thực hiện", "Tỷ lệ % so KH"],
+            ["1", "Diện tích lúa", "1.200", "1.150,5", "95,9"],
+            ["2", "Diện tích ngô", "800", "610", "76,3"]]
+    figures = extract(read(form_docx(tmp_path / "kh.docx", grid))).figures
+    assert [(f.value, f.unit, f.attainment.percent) for f in figures] == [(1150.5, "ha", 95.9), (610, "ha", 76.3)]
