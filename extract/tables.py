@@ -11,7 +11,7 @@ reads the unit the table states for all its numbers ("Đơn vị tính: triệu 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from domain import measures
@@ -22,6 +22,9 @@ _NUMBER_CELL = re.compile(r"^\s*(?:(?:gần|trên|khoảng|hơn)\s+)?\d[\d.,]*\s
 _COLUMN_NUMBER = re.compile(r"^\s*\(?(\d{1,2})\)?(?:\s*\(\d+\s*[:/x*+-]\s*\d+\))?\s*$")
 _STT = re.compile(r"(?<!\w)(?:stt|tt)(?!\w)|^\s*(?:số\s+)?thứ\s+tự\s*$", re.IGNORECASE)
 _UNIT_NOTE = re.compile(r"(?:đơn\s+vị\s+tính|đơn\s+vị|đvt)\s*:\s*([^\n|;,()]+)", re.IGNORECASE)
+LABEL_WORDS = r"chỉ tiêu|nội dung|danh mục|lĩnh vực|tên|hạng mục"  # a column that names the rows
+_LABEL_HEAD = re.compile(LABEL_WORDS + r"|hình thức|danh hiệu|đơn vị", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\s*(?:[0-9IVX]+(?:\.\d+)*[.)]?|[a-zđ][.)]|[-+•])\s*", re.IGNORECASE)
 _RATIO = re.compile(r"tỷ\s+lệ|tỉ\s+lệ|%|bình\s+quân|trung\s+bình", re.IGNORECASE)
 _TOTAL = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*[:.]?\s*$", re.IGNORECASE)
 
@@ -35,9 +38,17 @@ class TableLayout:
     data_rows: list[int]  # the rows after the headings (numbering row excluded)
     stt_columns: set[int]  # columns of row numbers (STT, TT)
     unit: tuple[str, float] | None  # the unit the title or caption states for every number
+    label_col: int | None = None  # the column that names each row ("Nội dung", "Hình thức khen thưởng")
+    labels: dict[int, str] = field(default_factory=dict)  # data row -> its label, numbering stripped
+    total_rows: set[int] = field(default_factory=set)  # data rows that are totals ("Tổng cộng", "Cộng")
 
-    def heading(self, col: int) -> str:
-        return " ".join(self.columns[col]) if col < len(self.columns) else ""
+    def heading(self, col: int, sep: str = " ") -> str:
+        """The column's heading path as one text ("Số đã chi trong năm – Chi khác" with sep " – ")."""
+        return sep.join(self.columns[col]) if col < len(self.columns) else ""
+
+    def leaf(self, col: int) -> str:
+        """The lowest heading of the column ("Chi khác")."""
+        return self.columns[col][-1] if col < len(self.columns) and self.columns[col] else ""
 
     def depth(self) -> int:
         """How many heading levels the columns have (2 and more: grouped columns)."""
@@ -74,8 +85,26 @@ def layout(table: Table, caption: str = "") -> TableLayout:
     width = max((len(r) for r in rows), default=0)
     columns = [_path(rows, header_rows, j) for j in range(width)]
     notes = " ".join(title + [caption] + [h for path in columns for h in path])
-    return TableLayout(title, header_rows, numbering, columns, [r for r in candidates if r > after], stt,
-                       _stated_unit(notes))
+    shape = TableLayout(title, header_rows, numbering, columns, [r for r in candidates if r > after], stt,
+                        _stated_unit(notes))
+    shape.label_col = _label_column(shape)
+    if shape.label_col is not None:
+        shape.labels = {r: _row_label(rows[r], shape.label_col, stt) for r in shape.data_rows}
+        shape.total_rows = {r for r, label in shape.labels.items() if is_total_label(label)}
+    return shape
+
+
+def _label_column(shape: TableLayout) -> int | None:
+    """The first column whose heading names rows, else the first that is not a row number."""
+    free = [j for j in range(len(shape.columns)) if j not in shape.stt_columns]
+    return next((j for j in free if _LABEL_HEAD.search(shape.heading(j))), free[0] if free else None)
+
+
+def _row_label(row: list[str], label_col: int, stt: set[int]) -> str:
+    text = row[label_col] if label_col < len(row) else ""
+    if not text and row and 0 in stt and not is_number_cell(row[0]):
+        text = row[0]  # "Tổng cộng" written across the STT and label cells
+    return _ROW_NUMBER.sub("", text).strip()
 
 
 def _squeeze(text: str) -> str:
@@ -147,38 +176,36 @@ def total_mismatches(table: Table, caption: str = "") -> list[TotalMismatch]:
     from extract.numbers import detect_style, parse_number
 
     shape = layout(table, caption)
-    label_col = next((j for j in range(len(shape.columns)) if j not in shape.stt_columns), None)
-    if label_col is None:
+    if shape.label_col is None:
         return []
     style = detect_style([c.text for row in table.cells for c in row])
-
-    def value(cell: TableCell) -> Decimal | None:
-        number = parse_number(cell.text.strip(), style) if is_number_cell(cell.text) and "%" not in cell.text else None
-        return Decimal(repr(number.value)) if number is not None and number.is_quantity else None
+    values: dict[tuple[int, int], Decimal] = {}
+    for r in shape.data_rows:
+        for cell in table.cells[r]:
+            number = parse_number(cell.text.strip(), style) if is_number_cell(cell.text) and "%" not in cell.text else None
+            if number is not None and number.is_quantity:
+                values[(r, cell.col)] = Decimal(repr(number.value))
 
     out: list[TotalMismatch] = []
     above: list[int] = []
     for r in shape.data_rows:
-        row = table.cells[r]
-        label = " ".join(dict.fromkeys(c.text.strip() for c in row[:label_col + 1] if c.text.strip()))
-        if not is_total_label(row[label_col].text) and not (row[0].text.strip() and is_total_label(row[0].text)):
+        if r not in shape.total_rows:
             above.append(r)
             continue
         numbered = [a for a in above if any(table.cells[a][j].text.strip() for j in shape.stt_columns)]
-        for cell in row:
-            heading = " – ".join(shape.columns[cell.col]) if cell.col < len(shape.columns) else ""
-            if cell.col in shape.stt_columns or cell.col == label_col or _RATIO.search(heading):
+        for cell in table.cells[r]:
+            heading = shape.heading(cell.col, " – ")
+            stated = values.get((r, cell.col))
+            if cell.col in shape.stt_columns or cell.col == shape.label_col or _RATIO.search(heading) or stated is None:
                 continue
-            stated = value(cell)
-            column = [table.cells[a][cell.col] for a in above]
-            if stated is None or any(c.text.strip() and value(c) is None for c in column):
-                continue
-            parts = [c for c in column if value(c) is not None]
+            if any(table.cells[a][cell.col].text.strip() and (a, cell.col) not in values for a in above):
+                continue  # a column of words, not of numbers
+            parts = [table.cells[a][cell.col] for a in above if (a, cell.col) in values]
             if len(parts) < 2:
                 continue
-            summed = sum((value(c) for c in parts), Decimal(0))
-            top = [c for c in (table.cells[a][cell.col] for a in numbered) if value(c) is not None]
-            if summed != stated and sum((value(c) for c in top), Decimal(0)) != stated:
-                out.append(TotalMismatch(cell, parts, stated, summed, heading, _squeeze(label)))
+            summed = sum((values[(c.row, c.col)] for c in parts), Decimal(0))
+            top = sum((values[(a, cell.col)] for a in numbered if (a, cell.col) in values), Decimal(0))
+            if summed != stated and top != stated:
+                out.append(TotalMismatch(cell, parts, stated, summed, heading, shape.labels[r]))
         above = []
     return out

@@ -20,7 +20,6 @@ from aggregate.outputs.output import atomic_write_text, save_workbook
 from domain.registry import Registry
 
 RATE_REASON = "tỷ lệ, bình quân: không cộng được"
-HUNDRED = Decimal(100)
 MILLION = Decimal(1_000_000)
 
 

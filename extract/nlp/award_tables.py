@@ -29,7 +29,7 @@ _TOTAL_LABEL = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\
 _NAME_HEADER = re.compile(r"(?<!\w)(?:họ\s+và\s+tên|họ\s+tên|tên\s+tập\s+thể|tên\s+đơn\s+vị|tên\s+cá\s+nhân|tên\s+cơ\s+quan)(?!\w)", re.IGNORECASE)
 _FORM_HEADER = re.compile(r"(?<!\w)(?:hình\s+thức|danh\s+hiệu|khen\s+thưởng)(?!\w)", re.IGNORECASE)
 _RECIPIENT_UNITS = {"người", "tập thể", "cá nhân", "lượt", "hộ", "đơn vị", "lượt người"}
-_KHEN_GROUP = re.compile(r"^\s*khen\s+thưởng\s+(?!trong\b)", re.IGNORECASE)
+_KHEN_GROUP = re.compile(r"^\s*khen\s+thưởng\s+", re.IGNORECASE)
 _KIND_WORDS = re.compile(r"(?<!\w)(?:số\s+lượng|số|lượt|tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|gia\s+đình|hộ)(?!\w)", re.IGNORECASE)
 
 

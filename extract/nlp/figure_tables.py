@@ -9,9 +9,9 @@ from domain import measures
 from extract.model import Attainment, Figure, Table
 from extract.nlp.figure_phrases import COMMENDATION, FoundFigure, finish
 from extract.numbers import NumberMatch
-from extract.tables import TableLayout, is_number_cell, is_total_label, layout
+from extract.tables import LABEL_WORDS, TableLayout, is_number_cell, layout
 
-_INDICATOR_HEAD = re.compile(r"chỉ tiêu|nội dung|danh mục|lĩnh vực|tên|hạng mục", re.IGNORECASE)
+_INDICATOR_HEAD = re.compile(LABEL_WORDS, re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"^(đvt|đơn vị tính|đơn vị|đv)\b", re.IGNORECASE)
 _RESULT_HEAD = re.compile(r"thực hiện|kết quả|ước|số lượng|\bth\b|tổng số|đạt được", re.IGNORECASE)
 _PLAN_HEAD = re.compile(r"kế hoạch|\bkh\b|chỉ tiêu giao|dự toán|mục tiêu", re.IGNORECASE)
@@ -40,15 +40,15 @@ def find_table_figures(text: str, table: Table, matches: list[NumberMatch], capt
     planned = cols is not None and any(_PLAN_HEAD.search(h) for h in rows[cols.header])
     if not planned and (shape.numbering_row is not None or shape.depth() >= 2 or shape.title):
         return _form_figures(text, table, shape)
-    return _plan_table_figures(text, table, rows, shape)
+    return _plan_table_figures(text, table, rows, cols, shape) if cols is not None else []
 
 
-def _plan_table_figures(text: str, table: Table, rows: list[list[str]], shape: TableLayout) -> list[FoundFigure]:
+def _plan_table_figures(text: str, table: Table, rows: list[list[str]], cols: _Columns,
+                        shape: TableLayout) -> list[FoundFigure]:
     """One figure per row: the result column, its unit, its attainment against the plan."""
     from extract.numbers import detect_style, parse_number
 
-    cols = _table_columns(rows)
-    if cols is None or COMMENDATION.search(" ".join(rows[cols.header])):
+    if COMMENDATION.search(" ".join(rows[cols.header])):
         return []
     style = detect_style([text])
     found = []
@@ -113,10 +113,8 @@ def _table_unit(cell: str, label: str, percent: bool, stated: tuple[str, float] 
     return measures.canonical(match.unit.unit), match.unit.factor
 
 
-_LABEL_HEAD = re.compile(r"chỉ tiêu|nội dung|danh mục|lĩnh vực|hạng mục|tên|hình thức|danh hiệu|đơn vị", re.IGNORECASE)
 _NOTE_HEAD = re.compile(r"^\s*(?:ghi\s+chú|ghi\s+chép|chú\s+thích)\s*$", re.IGNORECASE)
 _PERCENT_COLUMN = re.compile(r"tỷ lệ|tỉ lệ|%", re.IGNORECASE)
-_ROW_NUMBER = re.compile(r"^\s*(?:[0-9IVX]+(?:\.\d+)*[.)]?|[a-zđ][.)]|[-+•])\s*", re.IGNORECASE)
 
 
 def _form_figures(text: str, table: Table, shape: TableLayout) -> list[FoundFigure]:
@@ -127,18 +125,17 @@ def _form_figures(text: str, table: Table, shape: TableLayout) -> list[FoundFigu
     its ratios ("Tỷ lệ %") are figures."""
     from extract.numbers import detect_style, parse_number
 
-    label_col = _label_column(shape)
+    label_col = shape.label_col
     if label_col is None:
         return []
     award_form = bool(COMMENDATION.search(shape.heading(label_col)))
     style = detect_style([text])
     data = [r for r in shape.data_rows if any(c.text.strip() for c in table.cells[r])]
-    totals = {r for r in data if is_total_label(_row_label(table, r, label_col, shape))}
-    keep = [r for r in data if r not in totals] or data
+    keep = [r for r in data if r not in shape.total_rows] or data
     found: list[FoundFigure] = []
     group = ""
     for r in keep:
-        label = _row_label(table, r, label_col, shape)
+        label = shape.labels[r]
         numbers = [c for c in table.cells[r] if c.col not in shape.stt_columns and c.col != label_col
                    and not _NOTE_HEAD.match(shape.heading(c.col)) and is_number_cell(c.text)]
         if not numbers:
@@ -149,9 +146,8 @@ def _form_figures(text: str, table: Table, shape: TableLayout) -> list[FoundFigu
             number = parse_number(cell.text.replace("%", "").strip(), style)
             if number is None or not number.is_quantity:
                 continue
-            heading = " – ".join(shape.columns[cell.col]) if cell.col < len(shape.columns) else ""
-            leaf = shape.columns[cell.col][-1] if cell.col < len(shape.columns) and shape.columns[cell.col] else ""
-            percent = "%" in cell.text or bool(_PERCENT_COLUMN.search(leaf))
+            heading = shape.heading(cell.col, " – ")
+            percent = "%" in cell.text or bool(_PERCENT_COLUMN.search(shape.leaf(cell.col)))
             if award_form and not percent:
                 continue
             unit_text, factor = _column_unit(heading, percent, shape.unit)
@@ -177,19 +173,3 @@ def _column_unit(heading: str, percent: bool, stated: tuple[str, float] | None) 
         if match is not None and match.end >= len(bracket.strip()):
             return measures.canonical(match.unit.unit), match.unit.factor
     return stated or ("", 1.0)
-
-
-def _label_column(shape: TableLayout) -> int | None:
-    named = next((j for j, _ in enumerate(shape.columns) if j not in shape.stt_columns
-                  and _LABEL_HEAD.search(shape.heading(j))), None)
-    if named is not None:
-        return named
-    return next((j for j in range(len(shape.columns)) if j not in shape.stt_columns), None)
-
-
-def _row_label(table: Table, row: int, label_col: int, shape: TableLayout) -> str:
-    cells = table.cells[row]
-    text = cells[label_col].text if label_col < len(cells) else ""
-    if not text.strip() and cells and 0 in shape.stt_columns and not is_number_cell(cells[0].text):
-        text = cells[0].text  # "Tổng cộng" written across the STT and label cells
-    return _ROW_NUMBER.sub("", re.sub(r"\s+", " ", text)).strip()
