@@ -4,6 +4,7 @@ storage/, queries/, computations/ and checks/."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -399,6 +400,7 @@ class HistoryEntry:
     file: str
     page: int | None
     quote: str | None
+    document_id: int | None = None
 
 
 @dataclass
@@ -449,6 +451,38 @@ class CommendationHit:
     file: str
     page: int | None
     quote: str | None
+    document_id: int | None = None
+
+
+@dataclass
+class MentionHit:
+    """A person a report names (an example of a movement, a recipient in prose, a signer)."""
+    score: float
+    name: str
+    role: str | None
+    organization: str | None
+    unit_id: str | None
+    named_for: str | None
+    period: str | None
+    file: str
+    document_id: int
+    page: int | None
+    quote: str | None
+
+
+@dataclass
+class CorrectionRecord:
+    """One change an officer made to a stored fact (also a line of the audit log)."""
+    id: int
+    file: str
+    kind: str  # figure | award | mention
+    target: dict
+    action: str  # correct | delete | accept
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    username: str
+    at: datetime
 
 
 @dataclass
@@ -474,6 +508,7 @@ class IngestSummary:
     stored: int = 0
     skipped: int = 0
     replaced: int = 0
+    reread: int = 0  # stored files read again (`again`), their facts replaced
     figures: int = 0
     awards: int = 0
     warnings: int = 0
@@ -483,6 +518,6 @@ class IngestSummary:
 
 @dataclass
 class StoreResult:
-    status: str  # stored | skipped | replaced
+    status: str  # stored | skipped | replaced | reread
     document_id: int
     replaced_id: int | None = None

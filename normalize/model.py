@@ -44,6 +44,7 @@ class NormPerson:
     key: str  # folded, for search
     gender: str | None
     unit_id: str | None  # the person's unit, when their organization resolves
+    named_for: str | None = None  # the movement or award the report names them for
 
 
 @dataclass

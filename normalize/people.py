@@ -5,6 +5,7 @@ name agrees they are *possibly* the same (Vietnamese names repeat a lot: "Nguy�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from domain.text import fold, normalize_text
@@ -54,3 +55,19 @@ def same_person(name_a: str, unit_a: str | None, name_b: str, unit_b: str | None
     if unit_a and unit_b and unit_a == unit_b:
         return "same"
     return "possible"
+
+
+NAMED_FOR_MAX = 200
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+
+def named_for(before: str) -> str | None:
+    """What a report names a person for, from the text before the name: the clause that
+    introduces the list the name is in ("Tiêu biểu trong phong trào thi đua lao động sản xuất,
+    kinh doanh: gia đình ông …" gives "Tiêu biểu trong phong trào thi đua lao động sản xuất,
+    kinh doanh"); None when no clause ending in a colon comes before it in its sentence."""
+    colon = before.rfind(":")
+    if colon < 0:
+        return None
+    clause = _SENTENCE_END.split(before[:colon])[-1].strip(" -–•*+\n\t")
+    return clause[-NAMED_FOR_MAX:] or None

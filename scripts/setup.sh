@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=${PYTHON:-python3}
-DEBS=(tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-utils fonts-dejavu-core)
+DEBS=(tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-utils fonts-dejavu-core chromium chromium-driver)
 
 missing_debs() {
   local need=()
@@ -14,6 +14,9 @@ missing_debs() {
   { command -v soffice >/dev/null || command -v libreoffice >/dev/null; } || need+=(libreoffice-writer-nogui)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+  # the web app's browser tests drive Debian's Chromium (Playwright is pointed at it, no download)
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v chromedriver >/dev/null || need+=(chromium-driver)
   echo "${need[@]:-}"
 }
 
@@ -29,7 +32,7 @@ if [ -n "$need" ]; then
   else
     echo "Thiếu gói hệ thống: $need" >&2
     echo "Hãy cài bằng: sudo apt-get install ${DEBS[*]}" >&2
-    echo "(tdkt vẫn chạy, nhưng tệp .doc/.rtf/.odt và PDF scan sẽ báo lỗi thiếu công cụ)" >&2
+    echo "(tdkt vẫn chạy, nhưng tệp .doc/.rtf/.odt và PDF scan sẽ báo lỗi thiếu công cụ; thiếu chromium thì bỏ qua kiểm thử trình duyệt)" >&2
   fi
 fi
 

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aggregate.model import AwardItem, Counts, KindTable, Recipient, Statistics, StatRow, StatTable
+from aggregate.model import AwardItem, Counts, DistrictTotals, KindTable, Recipient, Statistics, StatRow, StatTable
 from domain.taxonomy import AwardType, load_taxonomy
 from domain.text import fold, normalize_text
 
@@ -124,6 +124,12 @@ def item_counts(item: AwardItem) -> Counts:
 def _sheet_of(award: AwardType | None) -> str:
     level = award.level if award else None
     return next((sid for sid, _, levels in LEVEL_SHEETS if level in levels), "khong_ro")
+
+
+def period_statistics(totals: DistrictTotals) -> Statistics:
+    """The statistics sheets of a period: from the units' award statements, or from the
+    district's own report when no unit has reported."""
+    return build_statistics(totals.award_items or totals.district_award_items)
 
 
 def build_statistics(items: list[AwardItem]) -> Statistics:

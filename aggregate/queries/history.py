@@ -37,7 +37,7 @@ def histories(engine: Engine, name: str, unit: str | None = None) -> list[list[H
         entries = [
             HistoryEntry(period_year(h.period), h.period, h.award_id,
                          tax.awards[h.award_id].name if h.award_id in tax.awards else h.award_id,
-                         h.recipient, h.unit_id, h.decision, h.file, h.page, h.quote)
+                         h.recipient, h.unit_id, h.decision, h.file, h.page, h.quote, h.document_id)
             for h in members
         ]
         out.append(sorted(entries, key=lambda e: (e.year or 0, e.period or "")))

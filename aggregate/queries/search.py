@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, Engine, text
 
-from aggregate.model import CommendationHit, SearchQuery, TextHit
+from aggregate.model import CommendationHit, MentionHit, SearchQuery, TextHit
 from domain.text import fold
 
 MIN_SCORE = 75.0
@@ -33,7 +33,7 @@ def period_year(period: str | None) -> int | None:
 
 _SELECT = (
     "SELECT c.id, c.recipient, c.recipient_key, c.recipient_kind, c.award_id, c.period, c.year, c.unit_id, "
-    "c.decision, c.status, c.page, c.quote, d.file FROM commendations c JOIN documents d ON d.id = c.document_id "
+    "c.decision, c.status, c.page, c.quote, d.file, d.id AS document_id FROM commendations c JOIN documents d ON d.id = c.document_id "
     "WHERE d.status = 'current'"
 )
 
@@ -193,7 +193,52 @@ def search_commendations(engine: Engine, q: SearchQuery) -> list[CommendationHit
 
 def _hit(score: float, r: Any) -> CommendationHit:
     return CommendationHit(round(score, 1), r.recipient, r.recipient_kind, r.award_id, r.period, r.unit_id,
-                           r.decision, r.status, r.file, r.page, r.quote)
+                           r.decision, r.status, r.file, r.page, r.quote, r.document_id)
+
+
+_MENTIONS = ("SELECT m.id, m.name, m.key, m.role, m.organization, m.unit_id, m.named_for, m.period, m.page, "
+             "m.quote, m.document_id, d.file FROM mentions m JOIN documents d ON d.id = m.document_id "
+             "WHERE d.status = 'current'")
+
+
+def mentions_sql(q: SearchQuery, keys: list[str], limit: int) -> tuple[str, dict[str, object]]:
+    """The mentions of the given folded names (newest first), with the filters a mention has."""
+    names = {f"k{i}": k for i, k in enumerate(keys)}
+    sql = _MENTIONS + f" AND m.key IN ({', '.join(f':{n}' for n in names)})"
+    params: dict[str, object] = {**names, "n": limit}
+    for condition, name, value in (("m.unit_id = :unit", "unit", q.unit), ("m.year >= :year_from", "year_from",
+                                   q.year_from), ("m.year <= :year_to", "year_to", q.year_to)):
+        if value:
+            sql += f" AND {condition}"
+            params[name] = value
+    return sql + " ORDER BY m.year DESC, m.id LIMIT :n", params
+
+
+def search_mentions(engine: Engine, q: SearchQuery) -> list[MentionHit]:
+    """The people the reports name whose names answer the query (an award filter or a search
+    for collectives has none: a mention is of a person, for no particular award)."""
+    key = fold(q.text)
+    if not key or q.award or q.kind == "collective":
+        return []
+    with engine.connect() as conn:
+        scores = NameIndex.of(conn).matches(key)
+        ranked = sorted(scores, key=lambda k: (-scores[k], -fuzz.ratio(key, k), k))[:KEYS_PER_QUERY]
+        if not ranked:
+            return []
+        sql, params = mentions_sql(q, ranked, q.limit + 1 if q.more else q.limit)
+        rank = {k: i for i, k in enumerate(ranked)}
+        rows = sorted(conn.execute(text(sql), params), key=lambda r: (rank[r.key], r.name))
+    return [MentionHit(round(scores[r.key], 1), r.name, r.role, r.organization, r.unit_id, r.named_for, r.period,
+                       r.file, r.document_id, r.page, r.quote) for r in rows]
+
+
+def search_all(engine: Engine, q: SearchQuery) -> tuple[list[CommendationHit], list[MentionHit]]:
+    """Commendations, and the mentions that are not already one of them (a recipient named in
+    a list of the same file is found once, as its commendation)."""
+    hits = search_commendations(engine, q)
+    seen = {(fold(h.recipient), h.file) for h in hits}
+    mentions = [m for m in search_mentions(engine, q) if (fold(m.name), m.file) not in seen]
+    return hits, mentions
 
 
 def text_sql(query: str, dialect: str, limit: int) -> tuple[str, dict[str, object]]:

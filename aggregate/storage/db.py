@@ -176,6 +176,57 @@ commendations = Table(
     *_provenance_columns(),
 )
 
+# every person a report names, with what for (search finds people named only in prose)
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("person_id", Integer, ForeignKey("people.id")),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False, index=True),  # folded
+    Column("role", Text),
+    Column("organization", Text),
+    Column("unit_id", String(80)),
+    Column("named_for", Text),
+    Column("period", String(20)),
+    Column("year", Integer),
+    *_provenance_columns(),
+)
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", Text, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(24), nullable=False),  # can_bo_nhap_lieu | lanh_dao_xem
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+# an officer's change to a stored fact, keyed by the file and the fact's place in it (`target`,
+# JSON), so that reading the same file again applies it again; also the audit log
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("file", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # figure | award | mention
+    Column("target", Text, nullable=False),
+    Column("action", String(12), nullable=False),  # correct | delete | accept
+    Column("field", String(24)),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("username", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+app_settings = Table(
+    "app_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 # every distinct folded recipient name: the index rapidfuzz searches for typo-tolerant matches
 recipient_names = Table(
     "recipient_names",

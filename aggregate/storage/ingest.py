@@ -107,33 +107,38 @@ def ingest(
     registry: Registry | None = None,
     registry_path: str | None = None,
     workers: int | None = None,
-    on_file: Callable[[Path, str], None] | None = None,
+    on_file: Callable[[Path, str, str | None], None] | None = None,
+    again: bool = False,
 ) -> IngestSummary:
-    """Ingest every supported file under `paths`; `on_file(path, status)` is called after each."""
+    """Ingest every supported file under `paths`; `on_file(path, status, message)` is called
+    after each: status "done", "skipped" or "failed", with the failure's message.
+
+    `again`: read the files already stored once more and replace their facts (the officer's
+    corrections are applied again)."""
     registry = registry or load_registry(registry_path)
     db.upgrade(engine)
     sync_units(engine, registry)
     summary = IngestSummary()
     paths = list(paths)
     summary.ignored = [f.name for f in ignored_files(paths)]
-    todo = _not_stored(engine, list(iter_files(paths)), summary, on_file)
+    todo = _not_stored(engine, list(iter_files(paths)), summary, on_file, again)
     district_unit = _district_unit(registry)
     workers = workers or default_workers()
     results = _run(todo, workers, registry_path)
     try:
         for processed in results:
-            _store(engine, processed, summary, district_unit)
+            status, message = _store(engine, processed, summary, district_unit, again)
             if on_file:
-                on_file(processed.path, "failed" if processed.error else "done")
+                on_file(processed.path, status, message)
     finally:  # Ctrl-C or an error while storing: stop the workers now, not when collected
         results.close()
     return summary
 
 
 def _not_stored(engine: Engine, files: list[Path], summary: IngestSummary,
-                on_file: Callable[[Path, str], None] | None) -> list[Path]:
+                on_file: Callable[[Path, str, str | None], None] | None, again: bool = False) -> list[Path]:
     summary.files = len(files)
-    stored = db.stored_hashes(engine)
+    stored = set() if again else db.stored_hashes(engine)
     todo = []
     for path in files:
         try:
@@ -141,12 +146,12 @@ def _not_stored(engine: Engine, files: list[Path], summary: IngestSummary,
         except OSError as e:
             summary.failures.append(f"{path.name}: không đọc được tệp ({e.strerror})")
             if on_file:
-                on_file(path, "failed")
+                on_file(path, "failed", summary.failures[-1])
             continue
         if digest in stored:
             summary.skipped += 1
             if on_file:
-                on_file(path, "skipped")
+                on_file(path, "skipped", None)
         else:
             todo.append(path)
     return todo
@@ -261,25 +266,29 @@ def _district_unit(registry: Registry) -> str | None:
     return res.unit.id if res.unit else None
 
 
-def _store(engine: Engine, p: Processed, summary: IngestSummary, district_unit: str | None) -> None:
+def _store(engine: Engine, p: Processed, summary: IngestSummary, district_unit: str | None,
+           again: bool = False) -> tuple[str, str | None]:
+    """Store one processed file; returns its status and, when it failed, why."""
     if p.error or p.extraction is None or p.report is None or p.document is None:
         summary.failures.append(p.error or f"{p.path.name}: không xử lý được")
-        return
+        return "failed", summary.failures[-1]
     k = summary.stored  # this run's k-th stored document, for the fault-injection points
     try:
         result = store_report(engine, p.document, p.extraction, p.report,
                               is_district=bool(district_unit) and p.report.unit_id == district_unit,
-                              before_commit=lambda _conn: fault_point("in_transaction", k))
+                              before_commit=lambda _conn: fault_point("in_transaction", k), again=again)
     except SQLAlchemyError as e:  # the transaction was rolled back: nothing of this file is stored
         summary.failures.append(f"{p.path.name}: không lưu được vào CSDL ({type(e).__name__})")
-        return
+        return "failed", summary.failures[-1]
     if result.status != "skipped":
         fault_point("after_commit", k)
     if result.status == "skipped":
         summary.skipped += 1
-        return
-    summary.stored += 1
+        return "skipped", None
+    summary.stored += result.status != "reread"
+    summary.reread += result.status == "reread"
     summary.replaced += result.status == "replaced"
     summary.figures += len(p.report.figures)
     summary.awards += len(p.report.awards)
     summary.warnings += len(p.extraction.source.warnings) + len(p.report.warnings)
+    return "done", None

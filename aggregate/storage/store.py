@@ -16,16 +16,18 @@ from datetime import datetime, timezone
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from aggregate.model import StoreResult
 from aggregate.queries.search import period_year
 from aggregate.storage import db
+from aggregate.storage.corrections import reapply
 from domain.provenance import Provenance
 from domain.registry import Registry
 from domain.text import fold
 from extract.model import Document, Extraction
 from normalize.model import NormalizedReport
+from normalize.people import named_for
 
 
 def _prov(p: Provenance, section: str | None) -> dict[str, Any]:
@@ -50,21 +52,29 @@ def sync_units(engine: Engine, registry: Registry) -> None:
 @db.retry_locked
 def store_report(
     engine: Engine, document: Document, extraction: Extraction, report: NormalizedReport, is_district: bool = False,
-    before_commit: Callable[[Connection], None] | None = None,
+    before_commit: Callable[[Connection], None] | None = None, again: bool = False,
 ) -> StoreResult:
     """Store one document in one transaction under the database's write lock.
 
+    A file already stored is skipped, unless `again`: then its facts are replaced by this
+    reading's (a newer tdkt reads it better) and the officer's corrections are applied again.
     `before_commit` runs inside the transaction after every row is written (the ingest's
     fault-injection point for tests)."""
     with engine.begin() as conn:
         db.write_lock(conn)
         found = conn.execute(select(db.documents.c.id).where(db.documents.c.sha256 == report.sha256)).first()
-        if found:
+        if found and not again:
             return StoreResult("skipped", found.id)
+        if found:
+            _reread(conn, found.id, document, extraction, report)
+            if before_commit:
+                before_commit(conn)
+            return StoreResult("reread", found.id)
         previous = _current_for(conn, report, extraction.metadata.title)
         doc_id = _insert_document(conn, document, extraction, report, is_district, previous)
         _insert_blocks(conn, doc_id, document)
-        _insert_items(conn, doc_id, report, extraction)
+        _insert_items(conn, doc_id, report, extraction, document)
+        reapply(conn, doc_id, report.sha256)
         replaced = _replace(conn, report, previous, doc_id, extraction)
         if before_commit:
             before_commit(conn)
@@ -95,6 +105,24 @@ def same_title(a: str | None, b: str | None) -> bool:
     return fuzz.ratio(fold(a), fold(b)) >= SAME_TITLE_SCORE
 
 
+CHILD_TABLES = ("commendations", "mentions", "awards", "figures", "organizations", "cited_documents", "blocks")
+
+
+def _reread(conn: Connection, doc_id: int, document: Document, x: Extraction, r: NormalizedReport) -> None:
+    """Replace a stored document's facts by a new reading of the same file, keeping its place
+    (id, version, status) and the officer's corrections."""
+    for name in CHILD_TABLES:
+        table = db.metadata.tables[name]
+        conn.execute(delete(table).where(table.c.document_id == doc_id))
+    conn.execute(update(db.documents).where(db.documents.c.id == doc_id).values(
+        unit_id=r.unit_id, period=r.period, pages=x.source.pages, ocr=x.source.ocr, encoding_repaired=x.source.encoding_repaired,
+        doc_type=r.doc_type, number=r.number, date=r.date, issuer=x.metadata.issuer, title=x.metadata.title,
+        warnings=list(x.source.warnings) + list(r.warnings)))
+    _insert_blocks(conn, doc_id, document)
+    _insert_items(conn, doc_id, r, x, document)
+    reapply(conn, doc_id, r.sha256)
+
+
 def _insert_document(conn: Connection, document: Document, x: Extraction, r: NormalizedReport,
                      is_district: bool, previous: Any) -> int:
     src = x.source
@@ -117,7 +145,7 @@ def _insert_blocks(conn: Connection, doc_id: int, document: Document) -> None:
         conn.execute(insert(db.blocks), rows)
 
 
-def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extraction) -> None:
+def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extraction, document: Document) -> None:
     fig_rows = []
     for nf in r.figures:
         f = nf.figure
@@ -143,6 +171,7 @@ def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extract
                  **_prov(o.organization.provenance, None)} for o in r.organizations]
     if org_rows:
         conn.execute(insert(db.organizations), org_rows)
+    _insert_mentions(conn, doc_id, r, document)
     ref_rows = [{"document_id": doc_id, "number": ref.number, "doc_type": ref.doc_type, "date": ref.date,
                  "issuer": ref.issuer, **_prov(ref.provenance, None)} for ref in x.references]
     if ref_rows:
@@ -170,6 +199,22 @@ def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_i
             recipient_kind=kind, person_id=person_id, unit_id=unit_id,
             period=r.period, year=period_year(r.period), decision=award.decision, status=award.status,
             **_prov(source, award.section),
+        ))
+
+
+def _insert_mentions(conn: Connection, doc_id: int, r: NormalizedReport, document: Document) -> None:
+    """Every person the report names, searchable by name, with what they are named for: the
+    clause before the name in its block, else the normalizer's (from the quote or the heading)."""
+    blocks = {b.index: b.text for b in document.blocks}
+    for p in r.people:
+        where = p.person.provenance
+        before = blocks.get(where.block, "")[:where.start] if where.block is not None and where.start else ""
+        conn.execute(db.insert_ignore(db.recipient_names, conn).values(key=p.key))
+        conn.execute(insert(db.mentions).values(
+            document_id=doc_id, person_id=_person_id(conn, p), name=p.display, key=p.key, role=p.person.role,
+            organization=p.person.organization, unit_id=p.unit_id, named_for=named_for(before) or p.named_for,
+            period=r.period,
+            year=period_year(r.period), **_prov(p.person.provenance, p.person.section),
         ))
 
 

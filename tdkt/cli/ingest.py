@@ -17,7 +17,8 @@ RegistryOption = Annotated[Path | None, typer.Option("--registry", help="Danh m�
 WorkersOption = Annotated[int | None, typer.Option("--workers", "-j", help="Số tiến trình (mặc định: số lõi CPU)")]
 
 
-def run_ingest(paths: list[Path], db: str | None, registry: Path | None, workers: int | None) -> IngestSummary:
+def run_ingest(paths: list[Path], db: str | None, registry: Path | None, workers: int | None,
+               again: bool = False) -> IngestSummary:
     """Ingest with a progress bar on stderr, then print the summary; shared by ingest and run."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -34,11 +35,11 @@ def run_ingest(paths: list[Path], db: str | None, registry: Path | None, workers
     with Progress(*columns, console=err) as progress:
         task = progress.add_task("Đang xử lý", total=len(files))
 
-        def on_file(path: Path, status: str) -> None:
+        def on_file(path: Path, status: str, _message: str | None) -> None:
             progress.update(task, advance=1, description=f"{path.name[:40]}")
 
         summary = ingest(paths, engine, registry_path=str(registry) if registry else None,
-                         workers=workers or default_workers(), on_file=on_file)
+                         workers=workers or default_workers(), on_file=on_file, again=again)
     print_summary(summary, database_url(db))
     return summary
 
@@ -50,7 +51,7 @@ def print_summary(s: IngestSummary, url: str) -> None:
 
     out.print(
         f"Đã xử lý {s.files} tệp, {len(s.failures)} tệp lỗi: lưu mới {s.stored} (thay thế {s.replaced}), "
-        f"bỏ qua {s.skipped} đã có; {s.figures} số liệu, {s.awards} mục khen thưởng, {s.warnings} cảnh báo. "
+        f"{f'đọc lại {s.reread} tệp đã có, ' if s.reread else ''}bỏ qua {s.skipped} đã có; {s.figures} số liệu, {s.awards} mục khen thưởng, {s.warnings} cảnh báo. "
         f"CSDL: {url}",
         markup=False,
     )
@@ -67,8 +68,9 @@ def ingest_command(
     db: DbOption = None,
     registry: RegistryOption = None,
     workers: WorkersOption = None,
+    again: Annotated[bool, typer.Option("--again", help="Đọc lại cả các tệp đã lưu (giữ các chỉnh sửa đã làm)")] = False,
 ) -> None:
     """Đọc, trích xuất, chuẩn hóa và lưu cả lô báo cáo vào CSDL (chạy lại không lưu trùng)."""
-    summary = run_ingest(paths, db, registry, workers)
+    summary = run_ingest(paths, db, registry, workers, again)
     if summary.failures:
         raise typer.Exit(1)

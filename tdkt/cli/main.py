@@ -17,6 +17,7 @@ from tdkt.cli.read import read_command
 from tdkt.cli.report import report_command
 from tdkt.cli.run import run_command
 from tdkt.cli.search import history_command, search_command
+from tdkt.cli.serve import serve_command
 from tdkt.cli.units import units_app
 
 install_messages()
@@ -38,6 +39,7 @@ app.command("search")(search_command)
 app.command("compare")(compare_command)
 app.command("check")(check_command)
 app.command("history")(history_command)
+app.command("serve")(serve_command)
 app.add_typer(units_app, name="units")
 app.add_typer(indicators_app, name="indicators")
 

@@ -13,7 +13,7 @@ from tdkt.cli.console import fail, out
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from aggregate.model import AwardItem, DistrictTotals, Statistics
+    from aggregate.model import DistrictTotals, Statistics
     from domain.registry import Registry
 
 
@@ -31,7 +31,7 @@ def report_command(
     registry: Annotated[Path | None, typer.Option("--registry", help="Danh mục đơn vị (YAML) của huyện")] = None,
 ) -> None:
     """Lập báo cáo tổng hợp thi đua, khen thưởng của huyện cho một kỳ, kèm phụ lục truy nguồn."""
-    from aggregate.computations.statistics import build_statistics
+    from aggregate.computations.statistics import period_statistics
     from aggregate.computations.totals import district_totals
     from aggregate.outputs.appendix import appendix_json
     from aggregate.outputs.output import atomic_write_text
@@ -48,7 +48,7 @@ def report_command(
     try:
         if format is ReportFormat.json:
             totals = district_totals(engine, period, units)
-            statistics = build_statistics(statistics_items(totals))
+            statistics = period_statistics(totals)
             atomic_write_text(out_file, json.dumps(appendix_json(totals, statistics, units.full_name),
                                                    ensure_ascii=False, indent=1))
             out.print(f"Đã ghi {out_file}")
@@ -62,13 +62,13 @@ def report_command(
 def write_consolidated(engine: Engine, period: str, units: Registry, out_file: Path, stats: Path | None = None) -> None:
     """The report DOCX, its XLSX appendix (with the statistics sheets unless `stats` is given)
     and a summary line; shared by `tdkt report` and `tdkt run`."""
-    from aggregate.computations.statistics import build_statistics
+    from aggregate.computations.statistics import period_statistics
     from aggregate.computations.totals import district_totals
     from aggregate.outputs.appendix import appendix_path, write_appendix
     from aggregate.outputs.report import write_report
 
     totals = district_totals(engine, period, units)
-    statistics = build_statistics(statistics_items(totals))
+    statistics = period_statistics(totals)
     district = units.full_name
     write_report(totals, units, out_file)
     appendix = appendix_path(out_file)
@@ -79,12 +79,6 @@ def write_consolidated(engine: Engine, period: str, units: Registry, out_file: P
     out.print(f"Đã ghi báo cáo tổng hợp {out_file} và phụ lục {appendix}{extra}")
     out.print(f"{len(totals.documents)} báo cáo đơn vị, {len(totals.figures)} chỉ tiêu cộng được, "
               f"{len(totals.not_comparable)} số liệu không cộng được, {len(totals.missing_units)} đơn vị chưa báo cáo")
-
-
-def statistics_items(totals: DistrictTotals) -> list[AwardItem]:
-    """The units' award statements; the district's own report only when no unit has reported."""
-
-    return totals.award_items or totals.district_award_items
 
 
 def _engine(url: str | None) -> Engine:

@@ -14,12 +14,11 @@ from tdkt.cli.console import err, fail, out
 from tdkt.cli.ingest import DbOption, RegistryOption
 
 if TYPE_CHECKING:
-    from aggregate.model import CommendationHit, HistoryEntry
+    from aggregate.model import CommendationHit, HistoryEntry, MentionHit  # noqa: F401
     from domain.registry import Registry
 
 
 STATUS_TEXT = {MET: "[green]đạt[/]", NOT_MET: "[red]chưa đạt[/]", "unknown": "[yellow]chưa đủ hồ sơ để kết luận[/]"}
-KIND_WORDS = {"person": "cá nhân", "collective": "tập thể"}
 
 
 class RecipientKind(str, Enum):
@@ -34,9 +33,6 @@ class HitFormat(str, Enum):
     xlsx = "xlsx"
 
 
-HEADERS = ["Điểm", "Người/tập thể", "Loại", "Khen thưởng", "Tình trạng", "Kỳ", "Đơn vị", "Quyết định",
-           "Tệp nguồn", "Trang", "Trích dẫn"]
-WIDTHS = [7, 28, 10, 40, 20, 10, 36, 16, 40, 7, 60]
 
 
 def search_command(
@@ -55,8 +51,9 @@ def search_command(
 ) -> None:
     """Tìm khen thưởng theo tên (không phân biệt hoa thường, dấu, đ/d; chịu được lỗi gõ)."""
     from aggregate.model import SearchQuery
+    from aggregate.outputs.hits import HEADERS, WIDTHS, hit_row, mention_row
     from aggregate.outputs.output import atomic_write_text, csv_text, write_table
-    from aggregate.queries.search import search_commendations, search_text
+    from aggregate.queries.search import search_all, search_text
     from aggregate.storage.db import make_engine, upgrade
     from domain.registry import load_registry
 
@@ -72,60 +69,52 @@ def search_command(
             out.print(f"{hit.file} tr.{hit.page or '—'} khối {hit.block}: {hit.text[:200]}", markup=False)
         return
     kind_value = kind.value if kind else None
-    hits = search_commendations(engine, SearchQuery(query, award_id, year_from, year_to, unit_id, kind_value,
+    hits, mentions = search_all(engine, SearchQuery(query, award_id, year_from, year_to, unit_id, kind_value,
                                                     limit, more=True))
-    more = len(hits) > limit
-    hits = hits[:limit]
-    if not hits:
+    more = len(hits) > limit or len(mentions) > limit
+    hits, mentions = hits[:limit], mentions[:limit]
+    if not hits and not mentions:
         out.print(f"Không tìm thấy “{query}”.", markup=False)
         raise typer.Exit(1)
-    rows = [_row(h, units) for h in hits]
+    rows = [hit_row(h, units) for h in hits]
+    mention_rows = [mention_row(m, units) for m in mentions]
     if format is HitFormat.table:
-        _print_table(query, rows)
+        if rows:
+            _print_table(f"Khen thưởng của “{query}”", rows)
+        if mention_rows:
+            _print_table(f"Được nêu tên trong báo cáo: “{query}”", mention_rows)
     elif format is HitFormat.json:
-        text = json.dumps([_json(h, r) for h, r in zip(hits, rows)], ensure_ascii=False, indent=1) + "\n"
+        entries = [_json(h, r) for h, r in zip(hits, rows)] + [_json(m, r) for m, r in zip(mentions, mention_rows)]
+        text = json.dumps(entries, ensure_ascii=False, indent=1) + "\n"
         if out_file:
             atomic_write_text(out_file, text)
         else:
             print(text, end="")
     elif out_file is None:  # csv on the terminal
-        print(csv_text(HEADERS, rows), end="")
+        print(csv_text(HEADERS, rows + mention_rows), end="")
     else:
-        write_table(out_file, format.value, f"Kết quả tìm “{query}”", HEADERS, rows, WIDTHS)
+        write_table(out_file, format.value, f"Kết quả tìm “{query}”", HEADERS, rows + mention_rows, WIDTHS)
     notes = out if format is HitFormat.table or out_file else err  # keep json/csv on stdout clean
     if out_file:
-        notes.print(f"Đã ghi {len(rows)} kết quả vào {out_file}", markup=False)
+        notes.print(f"Đã ghi {len(rows) + len(mention_rows)} kết quả vào {out_file}", markup=False)
     if more:
         notes.print(f"Còn kết quả khác: mới có {limit} kết quả đầu (tăng --limit để xem thêm).")
 
 
-def _json(h: CommendationHit, row: list) -> dict:
+def _json(h: CommendationHit | MentionHit, row: list) -> dict:
     """The hit's ids (for programs) with the names a person reads."""
+    from aggregate.model import MentionHit
+    from aggregate.outputs.hits import MENTIONED
 
+    if isinstance(h, MentionHit):
+        return {**asdict(h), "status": MENTIONED, "unit_name": row[6]}
     return {**asdict(h), "award_name": row[3], "unit_name": row[6]}
 
 
-def _row(h: CommendationHit, units: Registry) -> list:
-    from aggregate.outputs.format import STATUS_WORDS
-    from domain.taxonomy import load_taxonomy
-
-    tax = load_taxonomy()
-    name = tax.awards[h.award_id].name if h.award_id in tax.awards else h.award_id
-    return [h.score, h.recipient, KIND_WORDS.get(h.recipient_kind, h.recipient_kind), name,
-            STATUS_WORDS.get(h.status, h.status), h.period, unit_name(h.unit_id, units), h.decision, h.file, h.page,
-            h.quote]
-
-
-def unit_name(unit_id: str | None, units: Registry) -> str | None:
-
-    unit = units.find(unit_id) if unit_id else None
-    return unit.full_name if unit else unit_id
-
-
-def _print_table(query: str, rows: list[list]) -> None:
+def _print_table(title: str, rows: list[list]) -> None:
     from rich.table import Table
 
-    table = Table(title=f"Kết quả cho “{query}”")
+    table = Table(title=title)
     for col in ("Điểm", "Người/tập thể", "Khen thưởng", "Kỳ", "Đơn vị", "Quyết định", "Nguồn"):
         table.add_column(col)
     for score, recipient, kind, award, status, period, unit, decision, file, page, quote in rows:
@@ -166,6 +155,7 @@ def history_command(
     registry: RegistryOption = None,
 ) -> None:
     """Quá trình khen thưởng theo thời gian và kiểm tra điều kiện đề nghị khen thưởng tiếp theo."""
+    from aggregate.outputs.hits import unit_name
     from aggregate.queries.history import histories
     from aggregate.storage.db import make_engine, upgrade
     from domain.registry import load_registry
@@ -191,6 +181,7 @@ def history_command(
 def _print_history(engine, entries: list[HistoryEntry], year: int | None, units: Registry) -> None:
     from rich.table import Table
 
+    from aggregate.outputs.hits import unit_name
     from aggregate.queries.history import candidates_for, eligibility, reported_years
 
     first = entries[0]

@@ -1,0 +1,98 @@
+"""The officer's whole flow in headless Chromium against the real `tdkt serve`, on SQLite and
+PostgreSQL: first account, upload the seed .docx and its scan, see the facts marked in the text,
+correct a figure, read the file again and keep the correction, download the report with the
+corrected figure, search a teacher named only in prose and open her page. Each page is
+photographed into out/screenshots/<database>/."""
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+
+from tests.conftest import SEED
+from tests.web.conftest import PASSWORD, SCREENSHOTS
+
+pytestmark = pytest.mark.slow
+
+
+def shot(page, folder, name: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
+
+
+def docx_text(path) -> str:
+    d = docx.Document(str(path))
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in d.paragraphs] + cells)
+
+
+def test_officer_flow_in_the_browser(served, browser_page, db_url, tesseract, tmp_path):
+    page = browser_page
+    folder = SCREENSHOTS / db_url.split(":", 1)[0]
+
+    page.goto(served)
+    assert page.url.endswith("/khoi-tao")
+    page.get_by_label("Tên đăng nhập").fill("canbo")
+    page.get_by_label("Họ và tên").fill("Lò Thị Mai")
+    page.get_by_label("Mật khẩu (ít nhất 8 ký tự)").fill(PASSWORD)
+    page.get_by_label("Nhập lại mật khẩu").fill(PASSWORD)
+    shot(page, folder, "01-khoi-tao")
+    page.get_by_role("button", name="Tạo tài khoản").click()
+
+    page.set_input_files("#files", [str(SEED / "bao-cao-tdkt-6t-2021.docx"), str(SEED / "bao-cao-tdkt-6t-2021-scan.pdf")])
+    shot(page, folder, "02-nhan-bao-cao")
+    page.get_by_role("button", name="Tải lên và đọc").click()
+    page.wait_for_selector("h1:has-text('Đã đọc xong')", timeout=600_000)
+    shot(page, folder, "03-da-doc-xong")
+    assert page.locator("tr.done").count() == 2, page.content()
+
+    page.get_by_role("link", name="bao-cao-tdkt-6t-2021.docx").click()
+    marks = page.locator("mark.fact.figure")
+    assert marks.count() > 50  # every figure of the report is marked where it was read
+    row = page.locator("tr", has_text="“11.120,3 ha”")
+    assert row.count() == 1
+    shot(page, folder, "04-ra-soat")
+    row.locator("summary", has_text="Sửa").click()
+    row.get_by_label("Giá trị (kiểu Việt Nam: 11.120,3)").fill("11.125,5")
+    row.get_by_role("button", name="Lưu").click()
+    row = page.locator("tr", has_text="“11.120,3 ha”")
+    assert "11.125,5 ha" in row.inner_text() and "đã sửa" in row.inner_text()
+    shot(page, folder, "05-da-sua")
+
+    page.get_by_role("button", name="Đọc lại tệp (giữ các chỉnh sửa)").click()
+    page.wait_for_selector("h1:has-text('Đã đọc xong')", timeout=600_000)
+    page.get_by_role("link", name="bao-cao-tdkt-6t-2021.docx").click()
+    row = page.locator("tr", has_text="“11.120,3 ha”")
+    assert "11.125,5 ha" in row.inner_text(), "the correction was lost when the file was read again"
+
+    scan = page.goto(served + "/van-ban")
+    assert scan.ok
+    page.get_by_role("link", name="bao-cao-tdkt-6t-2021-scan.pdf").click()
+    assert page.locator("mark.fact").count() > 20
+    page.locator("summary", has_text="Xem trang gốc").click()
+    first_page = page.locator("img[alt^='Trang 1 ']")
+    first_page.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 500", arg=first_page.element_handle())
+    shot(page, folder, "06-ra-soat-ban-scan")
+
+    page.get_by_role("link", name="Tổng hợp").click()
+    shot(page, folder, "07-tong-hop")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải báo cáo tổng hợp (DOCX)").click()
+    report = tmp_path / "bao-cao.docx"
+    download.value.save_as(report)
+    assert "11.125,5" in docx_text(report)
+
+    page.get_by_role("link", name="Tra cứu").click()
+    page.get_by_label(re.compile("Tên người, tập thể")).fill("vu thi ngot")
+    page.get_by_role("button", name="Tìm").click()
+    shot(page, folder, "08-tra-cuu")
+    page.get_by_role("link", name="Vũ Thị Ngọt").first.click()
+    assert page.locator("h1").inner_text() == "Vũ Thị Ngọt"
+    assert "Giáo dục" in page.content()
+    shot(page, folder, "09-ca-nhan")
+
+    page.get_by_role("link", name="Nhật ký").click()
+    assert "11125.5" in page.content() or "11.125,5" in page.content()
+    shot(page, folder, "10-nhat-ky")
