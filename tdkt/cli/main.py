@@ -19,6 +19,7 @@ from tdkt.cli.run import run_command
 from tdkt.cli.search import history_command, search_command
 from tdkt.cli.serve import serve_command
 from tdkt.cli.units import units_app
+from tdkt.cli.users import users_app
 
 install_messages()
 
@@ -42,6 +43,7 @@ app.command("history")(history_command)
 app.command("serve")(serve_command)
 app.add_typer(units_app, name="units")
 app.add_typer(indicators_app, name="indicators")
+app.add_typer(users_app, name="users")
 
 
 def _interrupted(_signum, _frame) -> None:

@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, select, update
 
 from aggregate.storage import db
 
@@ -61,12 +61,16 @@ def user_count(engine: Engine) -> int:
         return conn.execute(select(func.count()).select_from(db.users)).scalar() or 0
 
 
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"mật khẩu cần ít nhất {MIN_PASSWORD} ký tự")
+
+
 def create_user(engine: Engine, username: str, password: str, role: str, display_name: str = "") -> User:
     username = username.strip().lower()
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum() or len(username) > 64:
         raise AccountError("tên đăng nhập chỉ gồm chữ, số, dấu chấm, gạch nối (tối đa 64 ký tự)")
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"mật khẩu cần ít nhất {MIN_PASSWORD} ký tự")
+    _check_password(password)
     if role not in ROLES:
         raise AccountError(f"vai trò “{role}” không có")
     with engine.begin() as conn:
@@ -77,6 +81,16 @@ def create_user(engine: Engine, username: str, password: str, role: str, display
             username=username, display_name=display_name.strip() or username, password_hash=hash_password(password),
             role=role, created_at=datetime.now(timezone.utc))).inserted_primary_key[0]
     return User(row_id, username, display_name.strip() or username, role)
+
+
+def set_password(engine: Engine, username: str, password: str) -> None:
+    _check_password(password)
+    with engine.begin() as conn:
+        db.write_lock(conn)
+        done = conn.execute(update(db.users).where(db.users.c.username == username.strip().lower())
+                            .values(password_hash=hash_password(password)))
+        if done.rowcount == 0:
+            raise AccountError(f"không có tài khoản “{username}”")
 
 
 def authenticate(engine: Engine, username: str, password: str) -> User | None:
