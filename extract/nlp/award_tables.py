@@ -77,7 +77,53 @@ def table_awards(doc: Doc, ctx: BlockContext) -> list[Award]:
     grouped = shape.depth() >= 2
     groups = [normalize(path[0]) if grouped and path else "" for path in shape.columns]
     leaves = [normalize(path[-1]) if grouped and path else h for path, h in zip(shape.columns, headers)]
-    return _statistics_table(doc, ctx, data, headers, shape.stt_columns, groups, leaves)
+    kinds = [_column_kind(path) if grouped else None for path in shape.columns]
+    return _statistics_table(doc, ctx, _without_subtotals(data, shape.stt_columns), headers, shape.stt_columns,
+                             groups, leaves, kinds)
+
+
+# a column's place in a kind of recipient: the kind itself ("Tập thể"), the kind's own total
+# ("Cá nhân – Tổng số"), or a part of the kind ("Cá nhân – Lãnh đạo, quản lý")
+WHOLE, KIND_TOTAL, PART = "whole", "kind_total", "part"
+
+
+def _column_kind(path: tuple[str, ...]) -> tuple[str, str] | None:
+    """The recipient kind a grouped column counts, and how: a total or a part under a heading
+    that names the kind ("Cá nhân – Người trực tiếp" is a part, though "người" names a kind too),
+    else the leaf naming the kind; None when no heading below the group names a kind (the caller
+    falls back to the row's label)."""
+    below = [normalize(h) for h in path[1:]] or [normalize(h) for h in path]
+    leaf = below[-1]
+    above = next((k for k in map(kind_of, reversed(below[:-1])) if k), None)
+    if above:
+        return above, KIND_TOTAL if _TOTAL_LABEL.match(leaf) else PART
+    own = kind_of(leaf)
+    return (own, WHOLE) if own else None
+
+
+def _without_subtotals(rows: list[TableRow], stt: set[int]) -> list[TableRow]:
+    """Drop the unnumbered group rows of a numbered form whose numbers are the sums of the
+    numbered rows under them ("BẰNG KHEN | 44 | 14 | 30" over its forms): counted once, in the rows."""
+    def numbers(row: TableRow) -> dict[int, int]:
+        found = {j: _cell_number(c) for j, c in enumerate(row.cells) if j not in stt}
+        return {j: n[0] for j, n in found.items() if n}
+
+    def numbered(row: TableRow) -> bool:
+        return any(row.cells[j] for j in stt if j < len(row.cells))
+
+    keep = []
+    for i, row in enumerate(rows):
+        own = numbers(row)
+        if own and any(own.values()) and stt and not numbered(row):
+            members = []
+            for below in rows[i + 1:]:
+                if not numbered(below):
+                    break
+                members.append(numbers(below))
+            if members and all(sum(m.get(j, 0) for m in members) == v for j, v in own.items()):
+                continue
+        keep.append(row)
+    return keep
 
 
 def _recipient_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], name_col: int) -> list[Award]:
@@ -137,7 +183,7 @@ def _recipient_award(doc: Doc, award: str, raw: str, members: list[tuple[TableRo
 
 
 def _statistics_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], stt: set[int],
-                      groups: list[str], leaves: list[str]) -> list[Award]:
+                      groups: list[str], leaves: list[str], kinds: list[tuple[str, str] | None]) -> list[Award]:
     """Counts by award form (rows or columns) and recipient kind (columns or rows). Under grouped
     headings ("đã được trình đề nghị" | "đã có quyết định" | "Khen thưởng theo công trạng") each
     group of columns of a row is one statement, with its own status and the group as its reason."""
@@ -163,10 +209,13 @@ def _statistics_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers
         row_award = _names_award(f"{group_label} {label}", ctx.issuer)
         for j, (value, qualifier) in numbers.items():
             header = leaves[j] if j < len(leaves) else ""
-            if _TOTAL_LABEL.match(header):
-                kind = TOTAL
+            column = kinds[j] if j < len(kinds) else None
+            if column:
+                kind, role = column
+            elif _TOTAL_LABEL.match(header):
+                kind, role = TOTAL, WHOLE
             else:
-                kind = kind_of(header) or kind_of(label) or TOTAL
+                kind, role = kind_of(header) or kind_of(label) or TOTAL, WHOLE
             column_group = groups[j] if j < len(groups) else ""
             if row_award:
                 award = row_award if grouped else (
@@ -180,16 +229,36 @@ def _statistics_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers
                     award = UNKNOWN
                 key = (row.index, award, column_group) if award == UNKNOWN else (-j - 1, award, column_group)
             item = items.setdefault(key, {"row": row, "raw": label if row_award or award == UNKNOWN else header,
-                                          "counts": {}, "qualifier": None, "group": group_label,
-                                          "column_group": column_group})
-            counts = item["counts"]
-            if grouped and kind != TOTAL and kind in counts:
-                counts[kind] += value  # "cá nhân là lãnh đạo" + "cá nhân không là lãnh đạo"
-            else:
-                counts.setdefault(kind, value)
+                                          "counts": {}, "kind_totals": {}, "parts": {}, "qualifier": None,
+                                          "group": group_label, "column_group": column_group})
+            _count(item, kind, role, value, grouped)
             item["qualifier"] = item["qualifier"] or qualifier
+    for item in items.values():
+        item["counts"] = _counts(item)
     return [_grid_award(doc, key[1], item, _group_status(item["column_group"], status))
             for key, item in items.items() if any(item["counts"].values())]
+
+
+def _count(item: dict, kind: str, role: str, value: int, grouped: bool) -> None:
+    """Add a cell to its statement: a kind's total wins over its parts, which are summed only
+    when the table gives no total for the kind (a part is never added on top of its total)."""
+    if role == KIND_TOTAL:
+        item["kind_totals"].setdefault(kind, value)
+    elif role == PART:
+        item["parts"][kind] = item["parts"].get(kind, 0) + value
+    elif grouped and kind != TOTAL and kind in item["counts"]:
+        item["counts"][kind] += value  # "cá nhân là lãnh đạo" + "cá nhân không là lãnh đạo"
+    else:
+        item["counts"].setdefault(kind, value)
+
+
+def _counts(item: dict) -> dict[str, int]:
+    counts = dict(item["counts"])
+    for kind, value in item["kind_totals"].items():
+        counts[kind] = value
+    for kind, value in item["parts"].items():
+        counts.setdefault(kind, value)
+    return counts
 
 
 def _group_status(column_group: str, status: str) -> str:

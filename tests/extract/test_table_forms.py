@@ -38,6 +38,32 @@ def _xlsx(path: Path, grid: list[list[str]]) -> Path:
     return path
 
 
+def _merged_xlsx(path: Path, grid: list[list[str]], header_rows: int) -> Path:
+    """The grid as a sheet whose headings are merged cells: runs of one text across a heading
+    row, then down a column (as a statistics form is drawn in Excel)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    merged: set[tuple[int, int]] = set()
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            sheet.cell(r + 1, c + 1, text or None)
+    for r in range(header_rows):
+        c = 0
+        while c < len(grid[r]):
+            end = c
+            while end + 1 < len(grid[r]) and grid[r][end + 1] == grid[r][c]:
+                end += 1
+            down = r
+            while down + 1 < header_rows and all(grid[down + 1][k] == grid[r][c] for k in range(c, end + 1)):
+                down += 1
+            if (end > c or down > r) and (r, c) not in merged:
+                sheet.merge_cells(start_row=r + 1, start_column=c + 1, end_row=down + 1, end_column=end + 1)
+                merged |= {(i, k) for i in range(r, down + 1) for k in range(c, end + 1)}
+            c = end + 1
+    book.save(path)
+    return path
+
+
 def _table(path: Path):
     (block,) = [b for b in read(path).blocks if b.kind is BlockKind.TABLE]
     return block
@@ -75,6 +101,33 @@ def test_award_form_by_status_and_kind(tmp_path: Path) -> None:
         ("bang_khen_thu_tuong_chinh_phu", "proposed", 7, 19), ("bang_khen_thu_tuong_chinh_phu", "awarded", 4, 15),
     ])
     assert result.figures == []  # counts of an award table are awards, not figures
+
+
+# biểu 0603's shape: a kind split into its total and its parts, and group rows that sum their forms
+BY_ROLE = [
+    ["STT", "Hình thức", "Đã khen thưởng", "Đã khen thưởng", "Đã khen thưởng", "Đã khen thưởng", "Đề nghị", "Đề nghị"],
+    ["STT", "Hình thức", "Tập thể", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân"],
+    ["STT", "Hình thức", "Tập thể", "Tổng số", "Lãnh đạo, quản lý", "Người trực tiếp", "Lãnh đạo, quản lý",
+     "Người trực tiếp"],
+    ["", "BẰNG KHEN", "14", "30", "10", "20", "3", "4"],
+    ["1", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "13", "25", "8", "17", "3", "1"],
+    ["2", "Bằng khen của tổ chức Đảng, đoàn thể cấp tỉnh", "1", "5", "2", "3", "0", "3"],
+    ["", "Cờ thi đua", "", "", "", "", "", ""],
+    ["3", "Cờ thi đua của Ủy ban nhân dân tỉnh", "2", "0", "0", "0", "0", "0"],
+]
+
+
+def test_a_kind_is_counted_by_its_total_or_its_parts_and_group_rows_once(tmp_path: Path) -> None:
+    """"Cá nhân – Tổng số" is the individuals; its parts are not added on top; under "Đề nghị"
+    with no total the parts are summed; a group row that sums its forms is not a second award."""
+    result = extract(read(_merged_xlsx(tmp_path / "bieu.xlsx", BY_ROLE, header_rows=3)))
+    got = sorted(((a.award, a.status, a.collectives, a.individuals) for a in result.awards), key=str)
+    assert got == sorted([
+        ("bang_khen_chu_tich_ubnd_tinh", "awarded", 13, 25), ("bang_khen_chu_tich_ubnd_tinh", "proposed", None, 4),
+        ("bang_khen_to_chuc_dang_doan_the_dia_phuong", "awarded", 1, 5),
+        ("bang_khen_to_chuc_dang_doan_the_dia_phuong", "proposed", None, 3),
+        ("co_thi_dua_bo_tinh", "awarded", 2, 0),
+    ], key=str)
 
 
 

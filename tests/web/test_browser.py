@@ -96,3 +96,48 @@ def test_officer_flow_in_the_browser(served, browser_page, db_url, tesseract, tm
     page.get_by_role("link", name="Nhật ký").click()
     assert "11125.5" in page.content() or "11.125,5" in page.content()
     shot(page, folder, "10-nhat-ky")
+
+
+LABELLESS = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+    .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())
+    .map(el => el.outerHTML.slice(0, 120))"""
+
+
+def test_drop_a_zip_and_every_page_fits_the_office_screen_with_labelled_controls(served, browser_page, db_url,
+                                                                                seed_dir, tmp_path):
+    """A ZIP dropped on the upload area (a real drop event with a DataTransfer) is read; on each
+    page every form control has a label and nothing is wider than a 1366 px screen."""
+    import base64
+    import io
+    import zipfile
+
+    page = browser_page
+    page.goto(served)
+    page.get_by_label("Tên đăng nhập").fill("canbo")
+    page.get_by_label("Mật khẩu (ít nhất 8 ký tự)").fill(PASSWORD)
+    page.get_by_label("Nhập lại mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Tạo tài khoản").click()
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.write(seed_dir / "bao-cao-tdkt-6t-2021.txt", "cac-xa/bao-cao-tdkt-6t-2021.txt")
+    page.evaluate("""(data) => {
+        const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], "bao-cao.zip", {type: "application/zip"}));
+        document.querySelector("label.drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true}));
+    }""", base64.b64encode(buffer.getvalue()).decode())
+    assert page.locator("label.drop strong").inner_text() == "1 tệp đã chọn"
+    page.get_by_role("button", name="Tải lên và đọc").click()
+    page.wait_for_selector("h1:has-text('Đã đọc xong')", timeout=300_000)
+    assert page.locator("tr.done").count() == 1
+
+    doc = page.get_by_role("link", name="bao-cao-tdkt-6t-2021.txt").get_attribute("href")
+    for path in ("/nhan-bao-cao", doc, "/van-ban", "/tong-hop", "/tra-cuu?q=nguyen", "/ca-nhan?ten=vu+thi+ngot",
+                 "/nhat-ky", "/tai-khoan"):
+        page.goto(served + path)
+        assert page.evaluate(LABELLESS) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1366, path
+    page.goto(served + "/nhan-bao-cao")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Bỏ qua thanh điều hướng"
