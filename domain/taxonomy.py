@@ -98,7 +98,7 @@ class Form:
     default: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Match:
     start: int
     end: int
@@ -114,6 +114,8 @@ class Taxonomy:
     _name_patterns: list[Pattern] = field(default_factory=list, repr=False)
     _giver_patterns: list[Pattern] = field(default_factory=list, repr=False)
     _form_patterns: list[Pattern] = field(default_factory=list, repr=False)
+    # the taggers ask about the same phrases again and again (a block, its sentences, a lead-in)
+    _found: dict[tuple[str, str], tuple[Match, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for award in self.awards.values():
@@ -157,13 +159,22 @@ class Taxonomy:
 
     def find_names(self, text: str) -> list[Match]:
         """Every award name, variant or abbreviation in `text` (overlaps kept)."""
-        return _find(self._name_patterns, text)
+        return self._cached("names", self._name_patterns, text)
 
     def find_givers(self, text: str) -> list[Match]:
-        return _find(self._giver_patterns, text)
+        return self._cached("givers", self._giver_patterns, text)
 
     def find_forms(self, text: str) -> list[Match]:
-        return _find(self._form_patterns, text)
+        return self._cached("forms", self._form_patterns, text)
+
+    def _cached(self, kind: str, patterns: list[Pattern], text: str) -> list[Match]:
+        key = (kind, text)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) > FOUND_CACHE:
+                self._found.clear()
+            found = self._found[key] = tuple(_find(patterns, text))
+        return list(found)
 
     def giver_of(self, text: str | None) -> str | None:
         """The giver id named in `text`: the longest pattern, the leftmost among equals."""
@@ -252,6 +263,9 @@ def _compile(text: str, key: str, keep_marks: bool = False) -> Pattern:
     pattern = r"(?<![\w&])" + r"[\s“\"]+".join(words) + r"(?![\w&])"
     mode = "exact" if exact else ("marks" if keep_marks else "fold")
     return re.compile(pattern), key, mode, max(body.split(), key=len)
+
+
+FOUND_CACHE = 20_000  # phrases remembered per taxonomy (a long batch clears and starts again)
 
 
 def _find(patterns: list[Pattern], text: str) -> list[Match]:

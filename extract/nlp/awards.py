@@ -49,6 +49,7 @@ from extract.nlp.award_words import (
     label_reason,
 )
 from extract.nlp.context import BlockContext, context_of, provenance, set_items
+from extract.nlp.word_units import doc_text
 
 SPAN_KEY = "tdkt_awards"
 _REASON = re.compile(
@@ -345,7 +346,7 @@ def block_statements(doc: Doc) -> list[Statement]:
     """The award statements of a prose block, computed once per Doc (tdkt_figures asks first)."""
     if _STATEMENTS_KEY not in doc.user_data:
         mentions: list[str] = []
-        doc.user_data[_STATEMENTS_KEY] = statements(doc.text, context_of(doc), mentions)
+        doc.user_data[_STATEMENTS_KEY] = statements(doc_text(doc), context_of(doc), mentions)
         doc.user_data[_MENTIONS_KEY] = mentions
     return doc.user_data[_STATEMENTS_KEY]
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from domain.provenance import Provenance
 from extract.model import Block, BlockKind, Document, Metadata, Section
+from extract.nlp.word_units import doc_text
 
 CONTEXT_KEY = "tdkt"
 
@@ -59,11 +60,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def provenance(doc: Doc, start: int, end: int) -> Provenance:
     ctx = context_of(doc)
-    s, e = sentence_bounds(doc.text, start, end)
-    quote = doc.text[s:e].strip()
+    s, e = sentence_bounds(doc_text(doc), start, end)
+    quote = doc_text(doc)[s:e].strip()
     if ctx.block.kind is BlockKind.TABLE:
-        s, e = _line_bounds(doc.text, start, end)
-        quote = doc.text[s:e].strip()
+        s, e = _line_bounds(doc_text(doc), start, end)
+        quote = doc_text(doc)[s:e].strip()
     return Provenance(block=ctx.block.index, start=start, end=end, quote=quote, page=ctx.block.page)
 
 

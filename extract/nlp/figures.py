@@ -35,6 +35,7 @@ from extract.nlp.figure_phrases import (
     to_found,
 )
 from extract.nlp.figure_tables import find_table_figures
+from extract.nlp.word_units import doc_text
 from extract.numbers import QUANTITY_KINDS, NumberMatch
 
 # --- vocabulary ----------------------------------------------------------------------------------
@@ -59,13 +60,13 @@ class FiguresComponent:
         ctx = context_of(doc)
         matches = [span._.number and NumberMatch(span.start_char, span.end_char, span._.number)
                    for span in doc.spans.get("tdkt_numbers", [])]
-        matches = _true_matches(doc.text, [m for m in matches if m])
+        matches = _true_matches(doc_text(doc), [m for m in matches if m])
         if ctx.block.kind is BlockKind.TABLE and ctx.block.table is not None:
             caption = " ".join(x for x in (ctx.previous.text if ctx.previous else None, ctx.lead_in) if x)
-            return find_table_figures(doc.text, ctx.block.table, matches, caption)
+            return find_table_figures(doc_text(doc), ctx.block.table, matches, caption)
         from extract.nlp.awards import award_count_spans
 
-        return find_figures(doc.text, matches, lead_in=ctx.lead_in, heading=ctx.section_heading,
+        return find_figures(doc_text(doc), matches, lead_in=ctx.lead_in, heading=ctx.section_heading,
                             award_counts=award_count_spans(doc))
 
     def set_annotations(self, doc: Doc, items: list[FoundFigure]) -> Doc:

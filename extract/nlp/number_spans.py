@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.model import Document
+from extract.nlp.word_units import doc_text
 from extract.numbers import NumberMatch, NumberStyle, detect_style, find_numbers
 
 _STYLE_CACHE: dict[int, tuple[Document, NumberStyle]] = {}
@@ -29,7 +30,7 @@ class NumbersComponent:
         return self.set_annotations(doc, self.find(doc))
 
     def find(self, doc: Doc) -> list[NumberMatch]:
-        return find_numbers(doc.text, document_style(doc))
+        return find_numbers(doc_text(doc), document_style(doc))
 
     def set_annotations(self, doc: Doc, matches: list[NumberMatch]) -> Doc:
         spans: list[Span] = []

@@ -27,6 +27,7 @@ from extract.nlp.names import family_names, name_run
 from extract.nlp.org_heads import Head, head_at, lexicon, starts_unit
 from extract.nlp.word_units import (
     Unit,
+    doc_text,
     is_name_word,
     joined_at,
     match_any,
@@ -480,7 +481,7 @@ class OrganizationFinder:
         return self.set_annotations(doc, self.find(doc))
 
     def find(self, doc: Doc) -> list[OrgMention]:
-        return first_by(find_organizations(doc.text, words_of(doc)), lambda m: org_key(m.name))
+        return first_by(find_organizations(doc_text(doc), words_of(doc)), lambda m: org_key(m.name))
 
     def set_annotations(self, doc: Doc, mentions: list[OrgMention]) -> Doc:
         from extract.nlp.context import context_of, provenance, set_items

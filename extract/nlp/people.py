@@ -23,7 +23,7 @@ from domain.unique import first_by
 from extract.model import BlockKind, Person, Table, TableCell, split_table
 from extract.nlp.names import family_names, looks_like_name, name_lexicon, name_run, name_syllable
 from extract.nlp.organizations import OrgMention, find_organizations
-from extract.nlp.word_units import Unit, match_any, units_of, words_of
+from extract.nlp.word_units import Unit, doc_text, match_any, units_of, words_of
 
 SPAN_KEY = "tdkt_people"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -275,7 +275,7 @@ class PeopleFinder:
 
         block = context_of(doc).block
         table = (block.table or split_table(block.text)) if block.kind is BlockKind.TABLE else None
-        return find_people(doc.text, words_of(doc), table=table)
+        return find_people(doc_text(doc), words_of(doc), table=table)
 
     def set_annotations(self, doc: Doc, people: list[PersonMention]) -> Doc:
         from extract.nlp.context import provenance, set_items

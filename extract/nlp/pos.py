@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.tokenizer import align
+from extract.nlp.word_units import doc_text
 
 
 class PosTagger:
@@ -17,12 +18,12 @@ class PosTagger:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc.text.strip():
+        if not doc_text(doc).strip():
             return doc
         from underthesea import pos_tag
 
-        pairs = pos_tag(doc.text)
-        spans = align(doc.text, [w for w, _ in pairs])
+        pairs = pos_tag(doc_text(doc))
+        spans = align(doc_text(doc), [w for w, _ in pairs])
         if spans is None:
             return doc  # underthesea rewrote the text beyond re-alignment: leave tags empty
         by_start = {start: tag for (start, _end), (_w, tag) in zip(spans, pairs)}

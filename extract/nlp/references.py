@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.model import Reference
+from extract.nlp.word_units import doc_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SPAN_KEY = "tdkt_references"
@@ -278,7 +279,7 @@ class ReferenceFinder:
         return self.set_annotations(doc, self.find(doc))
 
     def find(self, doc: Doc) -> list[RefMention]:
-        return find_references(doc.text)
+        return find_references(doc_text(doc))
 
     def set_annotations(self, doc: Doc, refs: list[RefMention]) -> Doc:
         from extract.nlp.context import provenance, set_items

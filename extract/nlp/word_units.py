@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -21,10 +22,11 @@ class Unit:
     text: str
     word: int  # index of the tokenizer's word that holds it
     joined: bool = True  # at most one space (no line break) since the previous unit
+    low: str = ""  # the text in lower case (asked for at every phrase comparison: made once)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.low:
+            object.__setattr__(self, "low", self.text.lower())
 
     @property
     def capital(self) -> bool:
@@ -61,7 +63,13 @@ def phrase_of(text: str) -> tuple[str, ...]:
 
 
 def units_of(text: str, words: list[tuple[int, int]] | None = None) -> list[Unit]:
-    """The text's units, each tagged with the index of the tokenizer word it lies in."""
+    """The text's units, each tagged with the index of the tokenizer word it lies in (computed
+    once per text and segmentation: several taggers read the same block's units)."""
+    return list(_units(text, tuple(words) if words is not None else None))
+
+
+@lru_cache(maxsize=512)
+def _units(text: str, words: tuple[tuple[int, int], ...] | None) -> tuple[Unit, ...]:
     out: list[Unit] = []
     w, previous_end = 0, 0
     for i, m in enumerate(_UNIT.finditer(text)):
@@ -75,7 +83,7 @@ def units_of(text: str, words: list[tuple[int, int]] | None = None) -> list[Unit
             w += 1
         inside = w < len(words) and words[w][0] <= m.start()
         out.append(Unit(m.start(), m.end(), m.group(), w if inside else -1 - i, joined))
-    return out
+    return tuple(out)
 
 
 def _second_syllable(out: list[Unit], syllable: str) -> bool:
@@ -95,7 +103,23 @@ FUNCTION_WORDS = frozenset({"và", "của", "các", "cho", "với", "tại", "�
 
 
 def words_of(doc: Doc) -> list[tuple[int, int]]:
-    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    """The tokenizer's words as character spans (computed once per Doc)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    return list(words)
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept once: spaCy's `Doc.text` joins every token again at each call, and the
+    taggers ask for it thousands of times a document."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_WORDS_KEY, _TEXT_KEY = "tdkt_words", "tdkt_text"
 
 
 def match_phrase(units: list[Unit], i: int, phrase: tuple[str, ...]) -> int | None:
