@@ -25,6 +25,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("tang_giam_bat_thuong", CANH_BAO, "Số liệu tăng, giảm bất thường so với kỳ trước"),
     Rule("lech_1000_lan", LOI, "Số liệu lệch khoảng 1000 lần (nghi đọc sai dấu phân cách hàng nghìn)"),
     Rule("so_lieu_khong_ro", CANH_BAO, "Số viết không rõ dấu phân cách hàng nghìn, thập phân"),
+    Rule("so_lieu_ocr_tin_cay_thap", CANH_BAO, "Số liệu đọc từ ảnh, độ tin cậy thấp"),
     Rule("ty_le_dat_khong_khop", LOI, "Tỷ lệ đạt không khớp với số liệu và kế hoạch"),
     Rule("tong_khong_khop", LOI, "Các phần không cộng đúng tổng"),
     Rule("khen_thuong_trung_lap", CANH_BAO, "Một người, tập thể được khen cùng hình thức hai lần trong kỳ"),

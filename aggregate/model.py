@@ -35,6 +35,7 @@ class FigureFact:
     attainment_of: str | None = None
     warnings: list[str] = field(default_factory=list)
     indicator_score: float | None = None
+    ocr_uncertain: bool = False  # read from a page image with a low confidence
 
 
 @dataclass
@@ -58,6 +59,7 @@ class AwardFact:
     total: int | None = None
     section: str | None = None
     recipients: list[RecipientFact] = field(default_factory=list)
+    ocr_uncertain: bool = False
 
 
 @dataclass

@@ -14,7 +14,7 @@ from extract.errors import ReadError
 from extract.model import Document, Extraction
 from extract.readers import read
 
-SUPPORTED_SUFFIXES = {".docx", ".doc", ".pdf", ".txt", ".odt", ".rtf", ".xlsx"}
+SUPPORTED_SUFFIXES = {".docx", ".doc", ".pdf", ".txt", ".odt", ".rtf", ".xlsx", ".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 
 
 def extract(document: Document) -> Extraction:

@@ -17,7 +17,7 @@ def _item(obj: Any) -> dict[str, Any]:
         value = getattr(obj, f.name)
         if f.name == "provenance":
             continue
-        if f.name == "warnings" and not value:
+        if f.name in ("warnings", "ocr_uncertain") and not value:
             continue
         if is_dataclass(value):
             value = asdict(value)

@@ -133,6 +133,8 @@ class Block:
     offset_map: list[int] | None = None  # offset_map[i] = index in `original` of text[i]
     ocr: bool = False
     source_part: str | None = None  # "body", "header", "footer", sheet name for XLSX ...
+    ocr_confidence: float | None = None  # OCR blocks: the mean Tesseract confidence of their words
+    uncertain: list[str] | None = None  # OCR blocks: the words read with a low confidence
 
     @cached_property
     def table(self) -> Table | None:
@@ -157,6 +159,10 @@ class Block:
             out["original"] = self.original
         if self.ocr:
             out["ocr"] = True
+        if self.ocr_confidence is not None:
+            out["ocr_confidence"] = self.ocr_confidence
+        if self.uncertain:
+            out["uncertain"] = self.uncertain
         if self.source_part:
             out["source_part"] = self.source_part
         return out
@@ -281,6 +287,7 @@ class Figure:
     attainment: Attainment | None = None
     section: str | None = None
     warnings: list[str] = field(default_factory=list)
+    ocr_uncertain: bool = False  # its number was read from a page image with a low confidence
 
 
 @dataclass
@@ -301,6 +308,7 @@ class Award:
     recipients_provenance: list[Provenance] = field(default_factory=list)
     section: str | None = None
     confidence: float | None = None
+    ocr_uncertain: bool = False  # a count of it was read from a page image with a low confidence
 
 
 @dataclass

@@ -8,6 +8,7 @@ from typing import Any
 from domain.unique import first_by
 from extract.model import Document, Extraction
 from extract.nlp.context import block_contexts, items_of
+from extract.uncertain import mark_uncertain
 
 # a paragraph longer than this is no report's paragraph (a whole file on one line, a binary
 # blob read as text): it is left untagged, with a warning, rather than tagged for minutes
@@ -60,6 +61,7 @@ def extract_document(document: Document) -> Extraction:
     own = _number_key(metadata.number or "")
     result.references = [r for r in dedupe(result.references, lambda r: _number_key(r.number))
                          if _number_key(r.number) != own]
+    mark_uncertain(result, document.blocks)
     return result
 
 

@@ -235,3 +235,36 @@ def form_docx(path: Path, grid: list[list[str]]) -> Path:
             table.cell(1, c).merge(table.cell(2, c)).text = grid[1][c]
     document.save(path)
     return path
+
+
+SMUDGED_LINES = ["BÁO CÁO KẾT QUẢ THI ĐUA NĂM 2022", "",
+                 "Toàn xã có 1.250 hộ gia đình đạt danh hiệu Gia đình văn hóa.",
+                 "Diện tích lúa đạt 845 ha, sản lượng 4.120 tấn."]
+SMUDGED_WORD = "845"  # blotted: blurred and speckled, as ink or a fold on a real scan
+
+
+def smudged_scan(path: Path) -> Path:
+    """A scanned page (an image-only PDF, 300 dpi) whose number "845" is blotted, so that
+    Tesseract reads it with a low confidence (or misreads it), and the other numbers cleanly."""
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    width, height = 2480, 3508
+    page = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 42)
+    for i, text in enumerate(SMUDGED_LINES):
+        draw.text((200, 300 + 90 * i), text, font=font, fill=0)
+    line = SMUDGED_LINES[3]
+    x = 200 + int(draw.textlength(line[:line.index(SMUDGED_WORD)], font=font))
+    box = (x, 300 + 3 * 90 - 5, x + int(draw.textlength(SMUDGED_WORD, font=font)) + 4, 300 + 3 * 90 + 50)
+    blot = page.crop(box).filter(ImageFilter.GaussianBlur(2.4))
+    pixels, rnd = blot.load(), random.Random(3)
+    for _ in range(blot.size[0] * blot.size[1] // 5):
+        pixels[rnd.randrange(blot.size[0]), rnd.randrange(blot.size[1])] = rnd.choice((0, 255))
+    page.paste(blot, box)
+    jpeg = io.BytesIO()
+    page.save(jpeg, "JPEG", quality=80)
+    path.write_bytes(build_pdf([b"q 595 0 0 842 0 0 cm /Im1 Do Q"], image=jpeg.getvalue(), image_size=(width, height)))
+    return path

@@ -30,6 +30,7 @@ from aggregate.checks.duplicates import duplicate_awards
 from aggregate.checks.facts import load_facts, report_facts
 from aggregate.checks.magnitude import magnitude_slips
 from aggregate.checks.missing import missing_reports
+from aggregate.checks.ocr import uncertain_numbers
 from aggregate.checks.pairs import FigurePair, award_blocks, pair_figures
 from aggregate.checks.parts import parts_over_total
 from aggregate.checks.table_totals import table_totals
@@ -77,6 +78,7 @@ REPORT_RULES: tuple[ReportRule, ...] = (
     ReportRule("khen_thuong_trung_lap", lambda facts: duplicate_awards([facts], within_document=True)),
     ReportRule("van_ban_dan_mau_thuan", lambda facts: conflicting_citations([facts]), in_period=False),
     ReportRule("so_lieu_khong_ro", ambiguous_numbers),
+    ReportRule("so_lieu_ocr_tin_cay_thap", uncertain_numbers),
     ReportRule("loai_khen_thuong_chua_ro", unresolved_awards),
 )
 PERIOD_RULES: tuple[PeriodRule, ...] = (

@@ -33,7 +33,7 @@ def report_facts(document: Any, extraction: Any, normalized: Any) -> ReportFacts
         out.figures.append(FigureFact(
             f.indicator, nf.indicator_id, Decimal(nf.value), nf.unit, f.raw, Evidence.of(file, p),
             p.start, p.end, f.section, to_decimal(nf.value_max), to_decimal(f.attainment.percent) if f.attainment else None,
-            f.attainment.of if f.attainment else None, list(f.warnings), nf.indicator_score))
+            f.attainment.of if f.attainment else None, list(f.warnings), nf.indicator_score, f.ocr_uncertain))
     people = {p.key: p for p in normalized.people}
     for na in normalized.awards:
         a = na.award
@@ -45,7 +45,8 @@ def report_facts(document: Any, extraction: Any, normalized: Any) -> ReportFacts
                                             person.unit_id if person else None, Evidence.of(file, rp)))
         p = a.provenance
         out.awards.append(AwardFact(na.award_id, a.raw, a.status, Evidence.of(file, p),
-                                    a.collectives, a.individuals, a.households, a.total, a.section, recipients))
+                                    a.collectives, a.individuals, a.households, a.total, a.section, recipients,
+                                    a.ocr_uncertain))
     for r in extraction.references:
         p = r.provenance
         out.references.append(ReferenceFact(r.number, r.doc_type, r.date, r.issuer, Evidence.of(file, p)))
@@ -70,12 +71,13 @@ def load_facts(engine: Engine, document_ids: Iterable[int]) -> list[ReportFacts]
             facts.figures.append(FigureFact(
                 r.indicator, r.indicator_id, Decimal(r.value), r.unit, r.raw, Evidence.of(facts.file, r),
                 r.start, r.end, r.section, to_decimal(r.value_max), to_decimal(r.attainment_percent), r.attainment_of, [],
-                float(r.indicator_score) if r.indicator_score is not None else None))
+                float(r.indicator_score) if r.indicator_score is not None else None, bool(r.ocr_uncertain)))
         awards: dict[int, AwardFact] = {}
         for r in conn.execute(select(db.awards).where(db.awards.c.document_id.in_(ids)).order_by(db.awards.c.id)):
             facts = docs[r.document_id]
             awards[r.id] = AwardFact(r.award_id, r.raw, r.status, Evidence.of(facts.file, r),
-                                     r.collectives, r.individuals, r.households, r.total, r.section)
+                                     r.collectives, r.individuals, r.households, r.total, r.section,
+                                     ocr_uncertain=bool(r.ocr_uncertain))
             facts.awards.append(awards[r.id])
         c = db.commendations.c
         for r in conn.execute(select(c.award_row_id, c.document_id, c.recipient, c.recipient_key, c.recipient_kind,

@@ -135,7 +135,7 @@ def correct(engine: Engine, kind: str, row_id: int, field: str, text: str, usern
             values = {"value": quantity.value}
             new = quantity.value
         old = getattr(row, field)
-        _apply(conn, kind, row.id, values)
+        _apply(conn, kind, row.id, {**values, **_checked(kind)})
         _record(conn, kind, row, doc, "correct", username, field, old, new)
 
 
@@ -151,11 +151,19 @@ def remove(engine: Engine, kind: str, row_id: int, username: str) -> None:
 
 @db.retry_locked
 def accept(engine: Engine, kind: str, row_id: int, username: str) -> None:
-    """Mark a fact checked against its source and right as read."""
+    """Mark a fact checked against its source and right as read (a number OCR was unsure of
+    is then certain)."""
     with engine.begin() as conn:
         db.write_lock(conn)
         row, doc = _fact(conn, kind, row_id)
+        if _checked(kind):
+            _apply(conn, kind, row.id, _checked(kind))
         _record(conn, kind, row, doc, "accept", username)
+
+
+def _checked(kind: str) -> dict[str, Any]:
+    """What a person's check of a fact settles: OCR's doubt about its number."""
+    return {"ocr_uncertain": False} if kind in ("figure", "award") else {}
 
 
 def _apply(conn: Connection, kind: str, row_id: int, values: dict[str, Any]) -> None:
@@ -181,8 +189,8 @@ def reapply(conn: Connection, doc_id: int, sha256: str) -> int:
     how many found their fact (a correction whose place the new reading no longer has is kept
     in the log, and applies again if a later reading finds the place)."""
     c = db.corrections.c
-    rows = conn.execute(select(db.corrections).where(c.sha256 == sha256, c.kind.in_(list(TABLES)),
-                                                     c.action.in_(("correct", "delete"))).order_by(c.id)).all()
+    rows = conn.execute(select(db.corrections).where(c.sha256 == sha256, c.kind.in_(list(TABLES)))
+                        .order_by(c.id)).all()
     applied = 0
     places: dict[str, dict[str, list[int]]] = {}
     for r in rows:
@@ -194,8 +202,12 @@ def reapply(conn: Connection, doc_id: int, sha256: str) -> int:
         for row_id in places[r.kind].get(r.target, []):
             if r.action == "delete":
                 _delete(conn, r.kind, row_id)
+            elif r.action == "accept":
+                if _checked(r.kind):
+                    _apply(conn, r.kind, row_id, _checked(r.kind))
             else:
-                _apply(conn, r.kind, row_id, {r.field: _stored_value(r.kind, r.field, r.new_value)})
+                _apply(conn, r.kind, row_id, {r.field: _stored_value(r.kind, r.field, r.new_value),
+                                              **_checked(r.kind)})
             applied += 1
     return applied
 

@@ -86,6 +86,7 @@ blocks = Table(
     Column("text", Text, nullable=False),
     Column("folded", Text, nullable=False),  # lower case, no diacritics, đ->d: for search
     Column("grid", Text),  # table blocks: JSON rows of cell texts (merged cells repeated)
+    Column("ocr_confidence", Numeric(4, 1)),  # OCR blocks: the mean Tesseract confidence of the words
     UniqueConstraint("document_id", "idx"),
 )
 
@@ -116,6 +117,7 @@ figures = Table(
     Column("qualifier", Text),
     Column("attainment_percent", NUMBER),
     Column("attainment_of", Text),
+    Column("ocr_uncertain", Boolean, nullable=False, default=False),  # a number OCR was unsure of
     *_provenance_columns(),
 )
 awards = Table(
@@ -134,6 +136,7 @@ awards = Table(
     Column("reason", Text),
     Column("decision", Text),
     Column("confidence", Numeric(4, 2)),
+    Column("ocr_uncertain", Boolean, nullable=False, default=False),
     *_provenance_columns(),
 )
 units = Table(

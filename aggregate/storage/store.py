@@ -139,7 +139,8 @@ def _insert_document(conn: Connection, document: Document, x: Extraction, r: Nor
 
 def _insert_blocks(conn: Connection, doc_id: int, document: Document) -> None:
     rows = [{"document_id": doc_id, "idx": b.index, "page": b.page, "kind": b.kind.value, "text": b.text,
-             "folded": fold(b.text), "grid": json.dumps(b.rows, ensure_ascii=False) if b.rows else None}
+             "folded": fold(b.text), "grid": json.dumps(b.rows, ensure_ascii=False) if b.rows else None,
+             "ocr_confidence": b.ocr_confidence}
             for b in document.blocks]
     if rows:
         conn.execute(insert(db.blocks), rows)
@@ -154,7 +155,8 @@ def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extract
             "indicator_score": nf.indicator_score, "value": nf.value, "value_max": nf.value_max, "unit": nf.unit,
             "raw": f.raw, "qualifier": f.qualifier,
             "attainment_percent": f.attainment.percent if f.attainment else None,
-            "attainment_of": f.attainment.of if f.attainment else None, **_prov(f.provenance, f.section),
+            "attainment_of": f.attainment.of if f.attainment else None, "ocr_uncertain": f.ocr_uncertain,
+            **_prov(f.provenance, f.section),
         })
     if fig_rows:
         conn.execute(insert(db.figures), fig_rows)
@@ -163,7 +165,8 @@ def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extract
         award_row = conn.execute(insert(db.awards).values(
             document_id=doc_id, award_id=na.award_id, raw=a.raw, status=a.status, collectives=a.collectives,
             individuals=a.individuals, households=a.households, total=a.total, qualifier=a.qualifier,
-            reason=a.reason, decision=a.decision, confidence=round(na.confidence, 2), **_prov(a.provenance, a.section),
+            reason=a.reason, decision=a.decision, confidence=round(na.confidence, 2), ocr_uncertain=a.ocr_uncertain,
+            **_prov(a.provenance, a.section),
         )).inserted_primary_key[0]
         _insert_commendations(conn, doc_id, award_row, na.award_id, a, r)
     org_rows = [{"document_id": doc_id, "name": o.organization.name, "kind": o.organization.kind,

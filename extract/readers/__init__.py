@@ -15,6 +15,8 @@ MAX_FILE_BYTES = 200 * 1024 * 1024  # no unit report comes near this; bigger inp
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# photos and scans of pages: JPEG, PNG, TIFF (both byte orders)
+IMAGE_MAGIC = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png", b"II*\x00": "tiff", b"MM\x00*": "tiff"}
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ".md", ""}
 
 
@@ -46,7 +48,8 @@ def _zip_kind(path: Path) -> str:
 
 
 def detect_format(path: Path) -> str:
-    """docx, xlsx, odt, doc, rtf, pdf or txt, from the first bytes; raises ReadError otherwise."""
+    """docx, xlsx, odt, doc, rtf, pdf, jpg, png, tiff or txt, from the first bytes; raises
+    ReadError otherwise."""
     size = path.stat().st_size
     if size == 0:
         raise EmptyFile(path)
@@ -62,9 +65,13 @@ def detect_format(path: Path) -> str:
         return "pdf"
     if head.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
         return "rtf"
+    image = next((kind for magic, kind in IMAGE_MAGIC.items() if head.startswith(magic)), None)
+    if image:
+        return image
     if path.suffix.lower() in TEXT_SUFFIXES and _looks_like_text(head):
         return "txt"
-    if path.suffix.lower() in {".docx", ".xlsx", ".pdf", ".doc", ".odt", ".rtf"}:
+    if path.suffix.lower() in {".docx", ".xlsx", ".pdf", ".doc", ".odt", ".rtf", ".jpg", ".jpeg", ".png", ".tif",
+                               ".tiff"}:
         raise CorruptFile(path, f"nội dung không khớp với đuôi {path.suffix.lower()}")
     raise UnsupportedFormat(path, f"đuôi {path.suffix or '(không có)'}")
 
@@ -106,6 +113,8 @@ def _reader_for(fmt: str):
         from extract.readers.xlsx import read as reader
     elif fmt == "txt":
         from extract.readers.txt import read as reader
+    elif fmt in ("jpg", "png", "tiff"):
+        from extract.readers.image import read as reader
     else:  # pragma: no cover - detect_format only returns the above
         raise ValueError(fmt)
     return reader

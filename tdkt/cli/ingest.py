@@ -57,8 +57,8 @@ def print_summary(s: IngestSummary, url: str) -> None:
     )
     if s.ignored:
         shown = ", ".join(s.ignored[:IGNORED_SHOWN]) + (" ..." if len(s.ignored) > IGNORED_SHOWN else "")
-        out.print(f"Bỏ qua {len(s.ignored)} tệp không phải định dạng báo cáo (.docx, .doc, .pdf, .txt, .xlsx, .odt, "
-                  f".rtf): {shown}", markup=False)
+        out.print(f"Bỏ qua {len(s.ignored)} tệp không phải định dạng báo cáo (.docx, .doc, .pdf, ảnh .jpg/.png/.tif, "
+                  f".txt, .xlsx, .odt, .rtf): {shown}", markup=False)
     for line in s.failures:
         err.print(f"  - {line}", markup=False)
 

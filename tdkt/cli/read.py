@@ -20,7 +20,7 @@ class ReadFormat(str, Enum):
 
 
 def read_command(
-    file: Annotated[Path, typer.Argument(help="Tệp báo cáo (.docx, .doc, .pdf, .txt, .xlsx, .odt, .rtf)")],
+    file: Annotated[Path, typer.Argument(help="Tệp báo cáo (.docx, .doc, .pdf, ảnh .jpg/.png/.tif, .txt, .xlsx, .odt, .rtf)")],
     format: Annotated[ReadFormat, typer.Option("--format", "-f", help="text hoặc json")] = ReadFormat.text,
 ) -> None:
     """Đọc một tệp và in mô hình tài liệu (các khối theo thứ tự đọc)."""

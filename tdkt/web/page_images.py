@@ -7,6 +7,7 @@ from pathlib import Path
 
 PAGE_DPI = 110
 CONVERTIBLE = {".docx", ".doc", ".odt", ".rtf"}
+IMAGES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 MAX_VIEW_PAGES = 200
 
 
@@ -19,9 +20,14 @@ def viewable_pdf(original: Path, cache: Path) -> Path:
     suffix = original.suffix.lower()
     if suffix == ".pdf":
         return original
-    if suffix not in CONVERTIBLE:
+    if suffix not in CONVERTIBLE | IMAGES:
         raise NoPages()
     converted = cache / "xem-truoc.pdf"
+    if not converted.is_file() and suffix in IMAGES:
+        from extract.readers.image import as_pdf
+
+        cache.mkdir(parents=True, exist_ok=True)
+        as_pdf(original, converted)
     if not converted.is_file():
         from extract.errors import ReadError
         from extract.tools import convert_with_libreoffice

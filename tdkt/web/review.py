@@ -108,7 +108,8 @@ def highlight(text: str, facts: list[Fact]) -> Markup:
         if f.start < at or f.end > len(text) or f.start >= f.end:
             continue
         out.append(html.escape(text[at:f.start]))
-        out.append(f'<mark id="m-{f.anchor}" class="fact {f.kind}"><a href="#row-{f.anchor}">'
+        doubt = " uncertain" if getattr(f.row, "ocr_uncertain", False) else ""
+        out.append(f'<mark id="m-{f.anchor}" class="fact {f.kind}{doubt}"><a href="#row-{f.anchor}">'
                    f"{html.escape(text[f.start:f.end])}</a></mark>")
         at = f.end
     out.append(html.escape(text[at:]))

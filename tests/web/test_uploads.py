@@ -29,14 +29,14 @@ def test_files_are_kept_under_their_hash_and_the_batch_goes_on_past_bad_ones(mak
     corrupt.write_bytes(b"PK\x03\x04 not really a zip")
     empty = tmp_path / "rong.pdf"
     empty.write_bytes(b"")
-    other = tmp_path / "anh.png"
-    other.write_bytes(b"\x89PNG")
+    other = tmp_path / "anh.gif"
+    other.write_bytes(b"GIF89a")
     job = upload(c, [corrupt, seed_dir / "bao-cao-tdkt-6t-2021.txt", empty, other])
     by_name = {f.name: f for f in job.files}
     assert by_name["bao-cao-tdkt-6t-2021.txt"].status == "done"
     assert by_name["hong.docx"].status == "failed" and "hong.docx" in by_name["hong.docx"].message
     assert "rỗng" in by_name["rong.pdf"].message
-    assert "không phải định dạng báo cáo" in by_name["anh.png"].message
+    assert "không phải định dạng báo cáo" in by_name["anh.gif"].message
     kept = by_name["bao-cao-tdkt-6t-2021.txt"].path
     files = make_client.app.state.config.files
     assert kept.parent.name == by_name["bao-cao-tdkt-6t-2021.txt"].sha256 and files in kept.parents

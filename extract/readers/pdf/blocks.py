@@ -31,7 +31,18 @@ def emit(doc: Document, chunk: Chunk) -> None:
         offset_map=joined.offset_map,
         ocr=any(line.ocr for line in chunk.lines),
         source_part="body",
+        **_confidence(chunk.lines),
     )
+
+
+def _confidence(lines: list[Line]) -> dict:
+    """An OCR block's mean word confidence and the words read with a low one."""
+    segments = [s for line in lines if line.ocr for s in line.segments]
+    confs = [c for s in segments for c in s.confs]
+    if not confs:
+        return {}
+    return {"ocr_confidence": round(sum(confs) / len(confs), 1),
+            "uncertain": [w for s in segments for w in s.uncertain]}
 
 
 def _emit_table(doc: Document, chunk: Chunk) -> None:
@@ -45,7 +56,7 @@ def _emit_table(doc: Document, chunk: Chunk) -> None:
         cells = [Cell(text, 0, col) for col, text in enumerate(rows[0])] if rows else []
         ocr = any(line.ocr for line in chunk.lines)
     doc.add(chunk.kind, table_text(rows), page=chunk.page, rows=rows, cells=cells, bbox=bbox, ocr=ocr,
-            source_part="body")
+            source_part="body", **_confidence(chunk.lines))
 
 
 def _bbox(lines: list[Line]) -> tuple[float, float, float, float] | None:

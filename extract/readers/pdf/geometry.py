@@ -43,6 +43,7 @@ class Glyph:
     italic: bool = False
     font: str | None = None
     word: bool = False
+    conf: float | None = None  # an OCR word's Tesseract confidence (0-100)
 
 
 @dataclass
@@ -55,6 +56,8 @@ class Segment:
     original: str | None = None
     offset_map: list[int] | None = None
     font: str | None = None
+    confs: tuple[float, ...] = ()  # OCR: each word's confidence
+    uncertain: tuple[str, ...] = ()  # OCR: the words read with a low confidence
 
     @property
     def center(self) -> float:

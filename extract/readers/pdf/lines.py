@@ -69,7 +69,7 @@ def _from_ocr(ocr_lines: list[Any]) -> list[Glyph]:
     not lines, so a wide gap still splits two columns Tesseract read as one line. The em of a
     word is its line's median word height: on a skewed scan the line's box is much taller."""
     return [
-        Glyph(w.text, w.x0, w.x1, line.top, line.bottom, _ocr_em(line), word=True)
+        Glyph(w.text, w.x0, w.x1, line.top, line.bottom, _ocr_em(line), word=True, conf=w.conf)
         for line in ocr_lines
         for w in line.words
     ]
@@ -105,6 +105,7 @@ def _line(row: list[Glyph], page: int, ocr: bool) -> Line | None:
 def _segments(row: list[Glyph]) -> list[Segment]:
     segments: list[Segment] = []
     parts: list[str] = []
+    members: list[Glyph] = []
     start: Glyph | None = None
     last: Glyph | None = None
     spaced = False
@@ -114,8 +115,8 @@ def _segments(row: list[Glyph]) -> list[Segment]:
             continue
         if g.word and g.text in RULE_MARKS:  # a ruled line in a scan: the cells or columns it divides
             if parts and start is not None and last is not None:
-                segments.append(_segment(parts, start, last))
-            parts, start, last = [], None, None
+                segments.append(_segment(parts, start, last, members))
+            parts, members, start, last = [], [], None, None
             continue
         if last is not None:
             em = max(last.size, g.size)
@@ -123,19 +124,27 @@ def _segments(row: list[Glyph]) -> list[Segment]:
             if g.text == last.text and abs(g.x0 - last.x0) < 0.1 * em:
                 continue  # the same glyph printed twice (fake bold)
             if gap > (OCR_SEGMENT_GAP if g.word and last.word else SEGMENT_GAP) * em:
-                segments.append(_segment(parts, start, last))
-                parts, start = [], None
+                segments.append(_segment(parts, start, last, members))
+                parts, members, start = [], [], None
             elif not is_combining(g.text) and (g.word or last.word or spaced or gap > SPACE_GAP * em):
                 parts.append(" ")
         if start is None:
             start = g
         parts.append(g.text)
+        members.append(g)
         last, spaced = g, False
     if parts and start is not None and last is not None:
-        segments.append(_segment(parts, start, last))
+        segments.append(_segment(parts, start, last, members))
     return [s for s in segments if s.text]
 
 
-def _segment(parts: list[str], start: Glyph | None, last: Glyph | None) -> Segment:
+# a word Tesseract is less sure of than this may be misread: a number in it is flagged, not trusted
+LOW_OCR_CONF = 80.0
+
+
+def _segment(parts: list[str], start: Glyph | None, last: Glyph | None, members: list[Glyph]) -> Segment:
     assert start is not None and last is not None
-    return Segment(clean(" ".join("".join(parts).split())), start.x0, last.x1, font=base_font(start.font))
+    words = [g for g in members if g.conf is not None]
+    return Segment(clean(" ".join("".join(parts).split())), start.x0, last.x1, font=base_font(start.font),
+                   confs=tuple(g.conf for g in words),
+                   uncertain=tuple(g.text for g in words if g.conf < LOW_OCR_CONF))
