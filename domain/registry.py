@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from domain.yaml_data import load_yaml
+
 DEFAULT_DISTRICT = "tuan-giao-2021"
 
 
@@ -128,7 +130,7 @@ def _unit(raw: dict[str, Any]) -> Unit:
 
 
 def parse_registry(text: str) -> Registry:
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     district = data["district"]
     # the district itself is a unit too: reports name it ("huyện Tuần Giáo") as territory or actor
     itself = _unit({**district, "kind": district.get("kind", "huyen")})
@@ -168,7 +170,7 @@ class AliasStore:
     def load(self) -> dict[str, dict[str, str]]:
         if not self.path.is_file():
             return {}
-        return yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
+        return load_yaml(self.path.read_text(encoding="utf-8")) or {}
 
     def for_district(self, district_id: str) -> dict[str, str]:
         return dict(self.load().get(district_id, {}))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Protocol
 
-import yaml
+from domain.yaml_data import load_yaml
 
 UNKNOWN = "khong_ro"
 
@@ -347,7 +347,7 @@ def parse_taxonomy(data: dict[str, Any]) -> Taxonomy:
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     text = resources.files("domain").joinpath("data/awards.yaml").read_text(encoding="utf-8")
-    return parse_taxonomy(yaml.safe_load(text))
+    return parse_taxonomy(load_yaml(text))
 
 
 # --- resolution --------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from domain.text import fold
+from domain.yaml_data import load_yaml
 
 THRESHOLD = 75.0
 CONFIRM_SCORE = 85.0  # a mapping scored lower is only a candidate: "cần xác nhận"
@@ -61,7 +62,7 @@ class IndicatorMatch:
 def catalogue() -> tuple[Indicator, ...]:
     text = resources.files("normalize").joinpath("data/indicators.yaml").read_text(encoding="utf-8")
     out = []
-    for raw in yaml.safe_load(text)["indicators"]:
+    for raw in load_yaml(text)["indicators"]:
         aliases = tuple(raw.get("aliases", ()))
         keys = tuple(dict.fromkeys(fold(x) for x in (raw["name"], *aliases)))
         out.append(Indicator(raw["id"], raw["name"], raw["field"], raw["unit"], tuple(raw.get("units", ())),
@@ -147,7 +148,7 @@ class IndicatorStore:
     def load(self) -> dict[str, str]:
         if not self.path.is_file():
             return {}
-        return dict(yaml.safe_load(self.path.read_text(encoding="utf-8")) or {})
+        return dict(load_yaml(self.path.read_text(encoding="utf-8")) or {})
 
     def confirm(self, phrase: str, indicator_id: str) -> str:
         """Remember that `phrase` measures `indicator_id`; returns the folded key."""

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from domain.yaml_data import load_yaml
 from extract.nlp.org_heads import starts_unit
 from extract.nlp.word_units import PhraseSet, Unit, match_any, units_of
 
@@ -31,7 +30,7 @@ def phrases_of(items: list[str]) -> PhraseSet:
 def name_lexicon() -> NameLexicon:
     from domain.text import fold
 
-    data = yaml.safe_load((DATA / "person_names.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((DATA / "person_names.yaml").read_text(encoding="utf-8"))
     return NameLexicon(
         family=frozenset(data["family_names"]),
         honorifics=phrases_of(data["honorifics"]),

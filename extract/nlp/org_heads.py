@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from domain.yaml_data import load_yaml
 from extract.nlp.word_units import PhraseSet, Unit, match_any, match_phrase, phrase_of, splits_word
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -42,7 +41,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     from domain.text import fold
 
-    data = yaml.safe_load((DATA / "org_heads.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((DATA / "org_heads.yaml").read_text(encoding="utf-8"))
     heads: dict[str, list[Head]] = {}
     for h in data["heads"]:
         phrase = phrase_of(h["phrase"])

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from domain.yaml_data import load_yaml
 from extract.model import Reference
 from extract.nlp.word_units import doc_text
 
@@ -75,7 +75,7 @@ class _Types:
 
 @lru_cache(maxsize=1)
 def _types() -> _Types:
-    data = yaml.safe_load((DATA / "ref_types.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((DATA / "ref_types.yaml").read_text(encoding="utf-8"))
     names = sorted(((t["name"], t["abbr"]) for t in data["types"]), key=lambda x: -len(x[0]))
     return _Types(tuple(names), frozenset(data["type_abbreviations"]), frozenset(data["abbreviated_type_words"]))
 
