@@ -109,12 +109,14 @@ def ingest(
     workers: int | None = None,
     on_file: Callable[[Path, str, str | None], None] | None = None,
     again: bool = False,
+    cluster: str | None = None,
 ) -> IngestSummary:
     """Ingest every supported file under `paths`; `on_file(path, status, message)` is called
     after each: status "done", "skipped" or "failed", with the failure's message.
 
     `again`: read the files already stored once more and replace their facts (the officer's
-    corrections are applied again)."""
+    corrections are applied again). `cluster`: the address of a Dask scheduler whose workers
+    read the files (see cluster.py); storing stays here."""
     registry = registry or load_registry(registry_path)
     db.upgrade(engine)
     sync_units(engine, registry)
@@ -124,7 +126,12 @@ def ingest(
     todo = _not_stored(engine, list(iter_files(paths)), summary, on_file, again)
     district_unit = _district_unit(registry)
     workers = workers or default_workers()
-    results = _run(todo, workers, registry_path)
+    if cluster:
+        from aggregate.storage.cluster import run_on_cluster
+
+        results = run_on_cluster(todo, cluster, registry_path)
+    else:
+        results = _run(todo, workers, registry_path)
     try:
         for processed in results:
             status, message = _store(engine, processed, summary, district_unit, again)

@@ -18,7 +18,7 @@ WorkersOption = Annotated[int | None, typer.Option("--workers", "-j", help="Số
 
 
 def run_ingest(paths: list[Path], db: str | None, registry: Path | None, workers: int | None,
-               again: bool = False) -> IngestSummary:
+               again: bool = False, cluster: str | None = None) -> IngestSummary:
     """Ingest with a progress bar on stderr, then print the summary; shared by ingest and run."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -39,7 +39,7 @@ def run_ingest(paths: list[Path], db: str | None, registry: Path | None, workers
             progress.update(task, advance=1, description=f"{path.name[:40]}")
 
         summary = ingest(paths, engine, registry_path=str(registry) if registry else None,
-                         workers=workers or default_workers(), on_file=on_file, again=again)
+                         workers=workers or default_workers(), on_file=on_file, again=again, cluster=cluster)
     print_summary(summary, database_url(db))
     return summary
 
@@ -69,8 +69,9 @@ def ingest_command(
     registry: RegistryOption = None,
     workers: WorkersOption = None,
     again: Annotated[bool, typer.Option("--again", help="Đọc lại cả các tệp đã lưu (giữ các chỉnh sửa đã làm)")] = False,
+    cluster: Annotated[str | None, typer.Option("--cluster", help="Địa chỉ cụm máy Dask (tcp://máy:8786) để đọc tệp trên nhiều máy")] = None,
 ) -> None:
     """Đọc, trích xuất, chuẩn hóa và lưu cả lô báo cáo vào CSDL (chạy lại không lưu trùng)."""
-    summary = run_ingest(paths, db, registry, workers, again)
+    summary = run_ingest(paths, db, registry, workers, again, cluster)
     if summary.failures:
         raise typer.Exit(1)
