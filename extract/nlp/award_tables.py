@@ -28,6 +28,11 @@ _CELL_NUMBER = re.compile(r"^\s*(?:(gần|trên|khoảng|hơn)\s+)?(\d{1,3}(?:\.
 _TOTAL_LABEL = re.compile(r"^\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"(?<!\w)(?:họ\s+và\s+tên|họ\s+tên|tên\s+tập\s+thể|tên\s+đơn\s+vị|tên\s+cá\s+nhân|tên\s+cơ\s+quan)(?!\w)", re.IGNORECASE)
 _FORM_HEADER = re.compile(r"(?<!\w)(?:hình\s+thức|danh\s+hiệu|khen\s+thưởng)(?!\w)", re.IGNORECASE)
+_FORM_NAMED = re.compile(r"(?<!\w)(?:hình\s+thức|danh\s+hiệu)(?!\w)", re.IGNORECASE)
+# a column that classifies each row ("Phân loại khen thưởng": Khen thưởng tập thể | CANHAN)
+_CLASS_HEADER = re.compile(r"(?<!\w)phân\s+loại(?!\w)", re.IGNORECASE)
+# the codes that lists exported from TĐKT software write in that column
+_KIND_CODES = {"TAPTHE": COLLECTIVES, "CANHAN": INDIVIDUALS, "HOGIADINH": HOUSEHOLDS}
 _RECIPIENT_UNITS = {"người", "tập thể", "cá nhân", "lượt", "hộ", "đơn vị", "lượt người"}
 _KHEN_GROUP = re.compile(r"^\s*khen\s+thưởng\s+", re.IGNORECASE)
 _KIND_WORDS = re.compile(r"(?<!\w)(?:số\s+lượng|số|lượt|tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|gia\s+đình|hộ)(?!\w)", re.IGNORECASE)
@@ -127,8 +132,12 @@ def _without_subtotals(rows: list[TableRow], stt: set[int]) -> list[TableRow]:
 
 
 def _recipient_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers: list[str], name_col: int) -> list[Award]:
-    """"Danh sách đề nghị khen thưởng": one item per award form, its recipients listed."""
-    form_col = next((j for j, h in enumerate(headers) if j != name_col and _FORM_HEADER.search(h)), None)
+    """"Danh sách đề nghị khen thưởng": one item per award form, its recipients listed. The form's
+    column is the one headed "Hình thức" / "Danh hiệu" rather than one that only says "khen thưởng";
+    a classification column ("Phân loại") tells each row's kind when the list mixes them."""
+    forms = [j for j, h in enumerate(headers) if j != name_col and _FORM_HEADER.search(h)]
+    form_col = next((j for j in forms if _FORM_NAMED.search(headers[j])), forms[0] if forms else None)
+    class_cols = [j for j, h in enumerate(headers) if j not in (name_col, form_col) and _CLASS_HEADER.search(h)]
     caption = " ".join(t for t in (ctx.lead_in, ctx.previous.text if ctx.previous else None) if t)
     kind = COLLECTIVES if re.search(r"tập\s+thể|đơn\s+vị|cơ\s+quan", headers[name_col], re.IGNORECASE) else INDIVIDUALS
     status = _table_status(ctx, headers)
@@ -145,9 +154,19 @@ def _recipient_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers:
             continue
         award = _names_award(form, ctx.issuer) or _names_award(caption, ctx.issuer)
         if award:
-            groups.setdefault(award, []).append((row, name, kind))
+            groups.setdefault(award, []).append((row, name, _row_kind(row, class_cols) or kind))
             raws.setdefault(award, form)
     return [_recipient_award(doc, award, raws[award], members, status) for award, members in groups.items()]
+
+
+def _row_kind(row: TableRow, columns: list[int]) -> str | None:
+    """The kind a row's classification cell states: "Khen thưởng tập thể", "Cá nhân", CANHAN."""
+    for j in columns:
+        cell = row.cells[j].strip() if j < len(row.cells) else ""
+        kind = _KIND_CODES.get(cell.upper()) or (kind_of(cell) if len(cell) <= 40 else None)
+        if kind:
+            return kind
+    return None
 
 
 _GROUP_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Za-zĐđ])\.?$")
