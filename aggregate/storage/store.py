@@ -115,7 +115,7 @@ def _reread(conn: Connection, doc_id: int, document: Document, x: Extraction, r:
         table = db.metadata.tables[name]
         conn.execute(delete(table).where(table.c.document_id == doc_id))
     conn.execute(update(db.documents).where(db.documents.c.id == doc_id).values(
-        unit_id=r.unit_id, period=r.period, pages=x.source.pages, ocr=x.source.ocr, encoding_repaired=x.source.encoding_repaired,
+        path=x.source.path, unit_id=r.unit_id, period=r.period, pages=x.source.pages, ocr=x.source.ocr, encoding_repaired=x.source.encoding_repaired,
         doc_type=r.doc_type, number=r.number, date=r.date, issuer=x.metadata.issuer, title=x.metadata.title,
         warnings=list(x.source.warnings) + list(r.warnings)))
     _insert_blocks(conn, doc_id, document)
