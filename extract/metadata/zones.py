@@ -41,7 +41,24 @@ def _cell_lines(block: Block) -> list[Line]:
                 continue
             seen.add(cell)
             side = 0 if col == 0 else 1
-            out.extend(Line(_clean(t), block, side) for t in cell.split("\n") if _clean(t))
+            out.extend(Line(t, block, side) for t in _join_blank_fields([_clean(t) for t in cell.split("\n")]))
+    return out
+
+
+# a field left blank for the hand ("Số:      /BC-UBND", "…, ngày    tháng 7 năm 2021") that the
+# reading broke at the blank: the line ends at the label, its value is the next line
+_OPEN_NUMBER = re.compile(r"(?:^|\s)Số\s*:?$", re.IGNORECASE)
+_OPEN_DAY = re.compile(r"\bngày$", re.IGNORECASE)
+_MONTH_NEXT = re.compile(r"^tháng\b", re.IGNORECASE)
+
+
+def _join_blank_fields(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in (t for t in lines if t):
+        if out and (_OPEN_NUMBER.search(out[-1]) or (_OPEN_DAY.search(out[-1]) and _MONTH_NEXT.match(line))):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
     return out
 
 

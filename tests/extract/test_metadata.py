@@ -49,6 +49,17 @@ def test_seed_metadata_scores_one(seed_dir: Path, scorer: Any, name: str) -> Non
     assert predicted["period"]["label"] == gold["period"]["label"]
 
 
+@pytest.mark.slow
+def test_seed_scan_metadata_scores_one(seed_dir: Path, scorer: Any, tesseract: str) -> None:
+    """The scan too (issue 13): its blank number and day are read as the text layer gives them."""
+    from extract.readers import read
+
+    gold = json.loads((seed_dir / "gold.json").read_text(encoding="utf-8"))["metadata"]
+    predicted = as_contract(extract_metadata(read(seed_dir / "bao-cao-tdkt-6t-2021-scan.pdf")))
+    scores = scorer.score_metadata(gold, predicted)
+    assert all(scores.values()), {k: (gold.get(k), predicted.get(k)) for k, ok in scores.items() if not ok}
+
+
 # --- own documents ---------------------------------------------------------------------------------
 
 
@@ -167,6 +178,19 @@ def test_header_and_signature_blocks_with_parent_body() -> None:
     assert metadata.signer is not None
     assert asdict(metadata.signer) == {"name": "Lường Văn Tâm", "position": "Phó Trưởng phòng", "authority": "KT."}
     assert metadata.recipients == ["UBND huyện", "Lưu: VT"]
+
+
+def test_blank_fields_broken_at_the_blank_are_joined_again() -> None:
+    """A scan's reading breaks "Số:      /BC-UBND" and "…, ngày     tháng 7 năm 2021" at the
+    space left for the hand: the label's line and its value's line are one field."""
+    document = Document(Source(file="scan.pdf", sha256="", format="pdf", ocr=True))
+    rows = [["ỦY BAN NHÂN DÂN\nHUYỆN MƯỜNG ẢNG\nSố:\n/BC-UBND",
+             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nMường Ảng, ngày\ntháng 12 năm 2022"]]
+    document.add(BlockKind.HEADER, table_text(rows), rows=rows)
+    document.add(BlockKind.HEADING, "BÁO CÁO", style=Style(bold=True, all_caps=True))
+    metadata = extract_metadata(document)
+    assert (metadata.number, metadata.place, metadata.date) == ("/BC-UBND", "Mường Ảng", "2022-12")
+    assert metadata.issuer == "Ủy ban nhân dân huyện Mường Ảng"
 
 
 def test_cong_van_from_its_number_and_vv_line() -> None:
