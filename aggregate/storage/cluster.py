@@ -10,33 +10,32 @@ that kills every worker it meets is reported after the scheduler's allowed failu
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from aggregate.model import Processed
 
 IN_FLIGHT_PER_WORKER = 2
+Process = Callable[[Path, int], Processed]
 
 
-def process_bytes(name: str, data: bytes, index: int, registry_path: str | None) -> Processed:
-    """`process_file` on a worker, on a private copy of the file under its own name."""
-    from aggregate.storage import ingest
-
-    if ingest._registry is None:
-        ingest._init_worker(registry_path)
+def process_bytes(process: Process, name: str, data: bytes, index: int) -> Processed:
+    """`process` (the ingest's per-file function) on a worker, on a private copy of the file
+    under its own name."""
     with tempfile.TemporaryDirectory(prefix="tdkt-cluster-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        return ingest.process_file(path, index)
+        return process(path, index)
 
 
-def run_on_cluster(files: list[Path], address: str, registry_path: str | None) -> Iterator[Processed]:
-    """Each file's result, in the order they finish."""
+def run_on_cluster(files: list[Path], address: str, process: Process) -> Iterator[Processed]:
+    """Each file's result, in the order they finish. `process` travels to the workers by
+    reference (its module is imported there), so it must be a module-level function."""
+    import logging
+
     from distributed import Client, as_completed
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
-
-    import logging
 
     # the scheduler's and the workers' own reports (heartbeats, reconnections) are not the
     # officer's business; what matters reaches the summary as a file's failure
@@ -48,7 +47,7 @@ def run_on_cluster(files: list[Path], address: str, registry_path: str | None) -
 
         def submit():
             index, path = queue.pop()
-            future = client.submit(process_bytes, path.name, path.read_bytes(), index, registry_path, pure=False)
+            future = client.submit(process_bytes, process, path.name, path.read_bytes(), index, pure=False)
             by_key[future.key] = path
             return future
 

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -97,6 +98,13 @@ def process_file(path: Path, index: int = 0) -> Processed:
             signal.signal(signal.SIGALRM, previous)
 
 
+def process_file_with(registry_path: str | None, path: Path, index: int = 0) -> Processed:
+    """`process_file` in a process that may not have loaded the registry yet (a cluster worker)."""
+    if _registry is None:
+        _init_worker(registry_path)
+    return process_file(path, index)
+
+
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -129,7 +137,7 @@ def ingest(
     if cluster:
         from aggregate.storage.cluster import run_on_cluster
 
-        results = run_on_cluster(todo, cluster, registry_path)
+        results = run_on_cluster(todo, cluster, partial(process_file_with, registry_path))
     else:
         results = _run(todo, workers, registry_path)
     try:
