@@ -44,7 +44,9 @@ class NormPerson:
     key: str  # folded, for search
     gender: str | None
     unit_id: str | None  # the person's unit, when their organization resolves
-    named_for: str | None = None  # the movement or award the report names them for
+    # the heading of the section that names them; storing prefers the clause that introduces
+    # the name (normalize.people.named_for on the block's text, which the store has)
+    named_for: str | None = None
 
 
 @dataclass

@@ -6,7 +6,7 @@ from extract.model import Extraction, Figure
 from normalize.awards import normalize_award
 from normalize.indicators import IndicatorStore, match_indicator
 from normalize.model import NormalizedReport, NormFigure, NormOrganization, NormPerson
-from normalize.people import named_for, person_name
+from normalize.people import person_name
 from normalize.period_keys import key_of
 from normalize.quantities import convert
 from normalize.units import resolve
@@ -48,10 +48,8 @@ def report(extraction: Extraction, registry: Registry | None = None) -> Normaliz
     for person in extraction.people:
         name = person_name(person.name, person.role)
         unit = resolve(person.organization, registry, date).unit if person.organization else None
-        quote = person.provenance.quote or ""
-        context = named_for(quote[:max(quote.find(person.name), 0)]) or headings.get(person.section or "")
         out.people.append(NormPerson(person, name.display, name.key, name.gender, unit.id if unit else None,
-                                     context))
+                                     headings.get(person.section or "")))
     return out
 
 

@@ -38,23 +38,18 @@ _SELECT = (
 )
 
 
-def _filters(q: SearchQuery) -> tuple[str, dict[str, object]]:
+def _filters(q: SearchQuery, alias: str = "c") -> tuple[str, dict[str, object]]:
+    """The query's filters on the commendations (`c`) or the mentions (`m`, which have no award
+    and no kind: the caller leaves those queries out)."""
+    wanted = [("unit_id = :unit", "unit", q.unit), ("year >= :year_from", "year_from", q.year_from),
+              ("year <= :year_to", "year_to", q.year_to)]
+    if alias == "c":
+        wanted += [("award_id = :award", "award", q.award), ("recipient_kind = :kind", "kind", q.kind)]
     sql, params = "", {}
-    if q.award:
-        sql += " AND c.award_id = :award"
-        params["award"] = q.award
-    if q.unit:
-        sql += " AND c.unit_id = :unit"
-        params["unit"] = q.unit
-    if q.kind:
-        sql += " AND c.recipient_kind = :kind"
-        params["kind"] = q.kind
-    if q.year_from:
-        sql += " AND c.year >= :year_from"
-        params["year_from"] = q.year_from
-    if q.year_to:
-        sql += " AND c.year <= :year_to"
-        params["year_to"] = q.year_to
+    for condition, name, value in wanted:
+        if value:
+            sql += f" AND {alias}.{condition}"
+            params[name] = value
     return sql, params
 
 
@@ -177,8 +172,7 @@ def search_commendations(engine: Engine, q: SearchQuery) -> list[CommendationHit
         return []
     hits: list[CommendationHit] = []
     with engine.connect() as conn:
-        scores = NameIndex.of(conn).matches(key)
-        ranked = sorted(scores, key=lambda k: (-scores[k], -fuzz.ratio(key, k), k))
+        scores, ranked = _ranked_names(conn, key)
         for start in range(0, len(ranked), KEYS_PER_QUERY):
             batch = ranked[start:start + KEYS_PER_QUERY]
             sql, params = keys_sql(q, batch, ROWS_PER_QUERY)
@@ -189,6 +183,13 @@ def search_commendations(engine: Engine, q: SearchQuery) -> list[CommendationHit
             if len(hits) > q.limit:
                 break
     return hits[: q.limit + 1] if q.more else hits[: q.limit]
+
+
+def _ranked_names(conn: Connection, key: str) -> tuple[dict[str, float], list[str]]:
+    """The names that answer a folded query with their scores, best first (the closest
+    spelling first within a score)."""
+    scores = NameIndex.of(conn).matches(key)
+    return scores, sorted(scores, key=lambda k: (-scores[k], -fuzz.ratio(key, k), k))
 
 
 def _hit(score: float, r: Any) -> CommendationHit:
@@ -204,14 +205,9 @@ _MENTIONS = ("SELECT m.id, m.name, m.key, m.role, m.organization, m.unit_id, m.n
 def mentions_sql(q: SearchQuery, keys: list[str], limit: int) -> tuple[str, dict[str, object]]:
     """The mentions of the given folded names (newest first), with the filters a mention has."""
     names = {f"k{i}": k for i, k in enumerate(keys)}
-    sql = _MENTIONS + f" AND m.key IN ({', '.join(f':{n}' for n in names)})"
-    params: dict[str, object] = {**names, "n": limit}
-    for condition, name, value in (("m.unit_id = :unit", "unit", q.unit), ("m.year >= :year_from", "year_from",
-                                   q.year_from), ("m.year <= :year_to", "year_to", q.year_to)):
-        if value:
-            sql += f" AND {condition}"
-            params[name] = value
-    return sql + " ORDER BY m.year DESC, m.id LIMIT :n", params
+    where, params = _filters(q, "m")
+    sql = _MENTIONS + f" AND m.key IN ({', '.join(f':{n}' for n in names)})" + where
+    return sql + " ORDER BY m.year DESC, m.id LIMIT :n", {**names, **params, "n": limit}
 
 
 def search_mentions(engine: Engine, q: SearchQuery) -> list[MentionHit]:
@@ -221,13 +217,16 @@ def search_mentions(engine: Engine, q: SearchQuery) -> list[MentionHit]:
     if not key or q.award or q.kind == "collective":
         return []
     with engine.connect() as conn:
-        scores = NameIndex.of(conn).matches(key)
-        ranked = sorted(scores, key=lambda k: (-scores[k], -fuzz.ratio(key, k), k))[:KEYS_PER_QUERY]
+        scores, ranked = _ranked_names(conn, key)
+        ranked = ranked[:KEYS_PER_QUERY]
         if not ranked:
             return []
-        sql, params = mentions_sql(q, ranked, q.limit + 1 if q.more else q.limit)
+        # every row of these names, then the best names' first: a LIMIT in SQL would keep the
+        # newest rows of any name, not those of the best
+        sql, params = mentions_sql(q, ranked, ROWS_PER_QUERY)
         rank = {k: i for i, k in enumerate(ranked)}
         rows = sorted(conn.execute(text(sql), params), key=lambda r: (rank[r.key], r.name))
+        rows = rows[: q.limit + 1 if q.more else q.limit]
     return [MentionHit(round(scores[r.key], 1), r.name, r.role, r.organization, r.unit_id, r.named_for, r.period,
                        r.file, r.document_id, r.page, r.quote) for r in rows]
 

@@ -114,10 +114,7 @@ def _reread(conn: Connection, doc_id: int, document: Document, x: Extraction, r:
     for name in CHILD_TABLES:
         table = db.metadata.tables[name]
         conn.execute(delete(table).where(table.c.document_id == doc_id))
-    conn.execute(update(db.documents).where(db.documents.c.id == doc_id).values(
-        path=x.source.path, unit_id=r.unit_id, period=r.period, pages=x.source.pages, ocr=x.source.ocr, encoding_repaired=x.source.encoding_repaired,
-        doc_type=r.doc_type, number=r.number, date=r.date, issuer=x.metadata.issuer, title=x.metadata.title,
-        warnings=list(x.source.warnings) + list(r.warnings)))
+    conn.execute(update(db.documents).where(db.documents.c.id == doc_id).values(**_read_values(x, r)))
     _insert_blocks(conn, doc_id, document)
     _insert_items(conn, doc_id, r, x, document)
     reapply(conn, doc_id, r.sha256)
@@ -125,16 +122,20 @@ def _reread(conn: Connection, doc_id: int, document: Document, x: Extraction, r:
 
 def _insert_document(conn: Connection, document: Document, x: Extraction, r: NormalizedReport,
                      is_district: bool, previous: Any) -> int:
-    src = x.source
     values = {
-        "sha256": src.sha256, "file": src.file, "path": src.path, "format": src.format, "pages": src.pages,
-        "ocr": src.ocr, "encoding_repaired": src.encoding_repaired, "unit_id": r.unit_id, "period": r.period,
-        "doc_type": r.doc_type, "number": r.number, "date": r.date, "issuer": x.metadata.issuer,
-        "title": x.metadata.title, "status": "current", "version": (previous.version + 1) if previous else 1,
-        "is_district": is_district, "warnings": list(src.warnings) + list(r.warnings),
+        "sha256": x.source.sha256, "file": x.source.file, "format": x.source.format, **_read_values(x, r),
+        "status": "current", "version": (previous.version + 1) if previous else 1, "is_district": is_district,
         "ingested_at": datetime.now(timezone.utc),
     }
     return conn.execute(insert(db.documents).values(**values)).inserted_primary_key[0]
+
+
+def _read_values(x: Extraction, r: NormalizedReport) -> dict[str, Any]:
+    """What a reading of the file says of the document (a new reading replaces them all)."""
+    src = x.source
+    return {"path": src.path, "pages": src.pages, "ocr": src.ocr, "encoding_repaired": src.encoding_repaired,
+            "unit_id": r.unit_id, "period": r.period, "doc_type": r.doc_type, "number": r.number, "date": r.date,
+            "issuer": x.metadata.issuer, "title": x.metadata.title, "warnings": list(src.warnings) + list(r.warnings)}
 
 
 def _insert_blocks(conn: Connection, doc_id: int, document: Document) -> None:
@@ -207,7 +208,7 @@ def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_i
 
 def _insert_mentions(conn: Connection, doc_id: int, r: NormalizedReport, document: Document) -> None:
     """Every person the report names, searchable by name, with what they are named for: the
-    clause before the name in its block, else the normalizer's (from the quote or the heading)."""
+    clause before the name in its block, else the heading of their section."""
     blocks = {b.index: b.text for b in document.blocks}
     for p in r.people:
         where = p.person.provenance

@@ -56,6 +56,16 @@ def _cell_number(cell: str) -> tuple[int, str | None] | None:
     return (parse_int(m.group(2)), m.group(1)) if m else None
 
 
+def _row_numbers(row: TableRow, stt: set[int]) -> dict[int, tuple[int, str | None]]:
+    """The row's count cells (column -> value and qualifier), its STT cells left out."""
+    found = {j: _cell_number(c) for j, c in enumerate(row.cells) if j not in stt}
+    return {j: n for j, n in found.items() if n}
+
+
+def _is_numbered(row: TableRow, stt: set[int]) -> bool:
+    return any(row.cells[j] for j in stt if j < len(row.cells))
+
+
 def _names_award(text: str, issuer: str | None) -> str | None:
     award, _conf = resolve_award(text, AwardContext(issuer=issuer))
     return None if award == UNKNOWN else award
@@ -109,22 +119,18 @@ def _column_kind(path: tuple[str, ...]) -> tuple[str, str] | None:
 def _without_subtotals(rows: list[TableRow], stt: set[int]) -> list[TableRow]:
     """Drop the unnumbered group rows of a numbered form whose numbers are the sums of the
     numbered rows under them ("BẰNG KHEN | 44 | 14 | 30" over its forms): counted once, in the rows."""
-    def numbers(row: TableRow) -> dict[int, int]:
-        found = {j: _cell_number(c) for j, c in enumerate(row.cells) if j not in stt}
-        return {j: n[0] for j, n in found.items() if n}
-
-    def numbered(row: TableRow) -> bool:
-        return any(row.cells[j] for j in stt if j < len(row.cells))
+    def values(row: TableRow) -> dict[int, int]:
+        return {j: n[0] for j, n in _row_numbers(row, stt).items()}
 
     keep = []
     for i, row in enumerate(rows):
-        own = numbers(row)
-        if own and any(own.values()) and stt and not numbered(row):
+        own = values(row)
+        if own and any(own.values()) and stt and not _is_numbered(row, stt):
             members = []
             for below in rows[i + 1:]:
-                if not numbered(below):
+                if not _is_numbered(below, stt):
                     break
-                members.append(numbers(below))
+                members.append(values(below))
             if members and all(sum(m.get(j, 0) for m in members) == v for j, v in own.items()):
                 continue
         keep.append(row)
@@ -211,10 +217,9 @@ def _statistics_table(doc: Doc, ctx: BlockContext, rows: list[TableRow], headers
     status = _table_status(ctx, [h for h, g in zip(headers, groups) if not g])
     grouped = any(groups)
     for row in rows:
-        numbers = {j: _cell_number(c) for j, c in enumerate(row.cells) if j not in stt}
-        numbers = {j: n for j, n in numbers.items() if n}
+        numbers = _row_numbers(row, stt)
         label = next((c for j, c in enumerate(row.cells) if j not in stt and j not in numbers and c), "")
-        numbered = any(row.cells[j] for j in stt if j < len(row.cells))
+        numbered = _is_numbered(row, stt)
         if not numbers:
             # a group row ("1 | Huân chương các loại"), not a form of award left empty
             if grouped and label and not numbered and _names_award(label, ctx.issuer):

@@ -40,7 +40,11 @@ class Job:
     files: list[FileState]
     again: bool = False
     created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
-    finished: bool = False
+    ended: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    @property
+    def finished(self) -> bool:
+        return self.ended.is_set()
 
     @property
     def done(self) -> int:
@@ -83,10 +87,7 @@ class Jobs:
 
     def wait(self, job: Job, timeout: float = 600) -> bool:
         """Block until the job has finished (for tests and scripts); False on timeout."""
-        deadline = datetime.now(timezone.utc).timestamp() + timeout
-        while not job.finished and datetime.now(timezone.utc).timestamp() < deadline:
-            threading.Event().wait(0.1)
-        return job.finished
+        return job.ended.wait(timeout)
 
     def _work(self) -> None:
         while True:
@@ -98,7 +99,7 @@ class Jobs:
                     if f.status in (WAITING, WORKING):
                         f.status, f.message = FAILED, f"{f.name}: lỗi không mong đợi ({type(e).__name__}: {e})"
             finally:
-                job.finished = True
+                job.ended.set()
 
     def _run(self, job: Job) -> None:
         from aggregate.storage.ingest import ingest

@@ -108,8 +108,8 @@ def test_a_deleted_fact_stays_deleted_when_the_file_is_read_again(reviewed):
     token = csrf_of(c.get(f"/van-ban/{doc}").text)
     c.post(f"/sua/figure/{fig.id}", data={"csrf": token, "action": "delete"})
     assert _figure(c, doc, "84.721 con") is None
-    c.post(f"/van-ban/{doc}/doc-lai", data={"csrf": token}, follow_redirects=False)
-    c.app.state.jobs.wait(list(c.app.state.jobs._jobs.values())[-1])
+    r = c.post(f"/van-ban/{doc}/doc-lai", data={"csrf": token}, follow_redirects=False)
+    c.app.state.jobs.wait(c.app.state.jobs.get(r.headers["location"].rsplit("/", 1)[1]))
     assert _figure(c, doc, "84.721 con") is None
 
 

@@ -82,7 +82,7 @@ def person(request: Request, ten: str = "", don_vi: str | None = None, nam: str 
     """A person's (or a collective's) awards over time, the reports that name them, and whether
     the records show them eligible for the next award, criterion by criterion."""
     from aggregate.queries.history import candidates_for, eligibility, histories, reported_years
-    from aggregate.queries.search import search_mentions
+    from aggregate.queries.search import period_year, search_mentions
     from domain.taxonomy import load_taxonomy
     from domain.text import fold
 
@@ -94,7 +94,7 @@ def person(request: Request, ten: str = "", don_vi: str | None = None, nam: str 
     mentions = [m for m in search_mentions(engine, SearchQuery(ten, unit=don_vi or None, limit=200))
                 if fold(m.name) == fold(entries[0].recipient if entries else ten)]
     unit_id = entries[0].unit_id if entries else (don_vi or (mentions[0].unit_id if mentions else None))
-    years = [e.year for e in entries if e.year] + [y for y in (_year(m.period) for m in mentions) if y]
+    years = [e.year for e in entries if e.year] + [y for y in (period_year(m.period) for m in mentions) if y]
     target = _int(nam) or (max(years) + 1 if years else None)
     checks = []
     if target:
@@ -108,8 +108,3 @@ def person(request: Request, ten: str = "", don_vi: str | None = None, nam: str 
     return render(request, "person.html", user=user, name=name, unit=unit, entries=entries, mentions=mentions,
                   checks=checks, target=target, others=found[1:])
 
-
-def _year(period: str | None) -> int | None:
-    from aggregate.queries.search import period_year
-
-    return period_year(period)
