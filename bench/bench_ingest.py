@@ -5,8 +5,9 @@ on a local Dask cluster of 1 and 2 worker processes (`tdkt ingest --cluster`).
 
 Prints documents per second and peak resident memory of the parent (which stores) and of the
 largest worker, and — to see whether memory grows with the batch — the peaks after 50, 100 and
-200 documents. Workers are recycled every 50 files (a batch of at most 50 files with one worker
-runs in the parent). Each run is a fresh process and a fresh SQLite file. Never asserts.
+200 documents. Workers are recycled every TASKS_PER_WORKER (200) files of aggregate/storage/ingest.py
+(a batch of at most that many files with one worker runs in the parent). Each run is a fresh
+process and a fresh SQLite file. Never asserts.
 """
 from __future__ import annotations
 

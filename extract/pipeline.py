@@ -26,6 +26,7 @@ ITEM_LISTS = {
 
 def extract_document(document: Document) -> Extraction:
     from extract.metadata import extract_metadata
+    from extract.metadata.zones import cites_itself
     from extract.nlp.organizations import recipient_organizations
     from extract.nlp.pipeline import get_nlp, tag_block
     from extract.sections import build_sections
@@ -57,10 +58,11 @@ def extract_document(document: Document) -> Extraction:
     result.organizations += recipient_organizations(document, metadata.issuer)
     result.people = dedupe(result.people, lambda p: p.name)
     result.organizations = dedupe(result.organizations, lambda o: o.name)
-    # the document's own number is its metadata, not a document it cites
+    # the document's own number is its metadata, not a document it cites, also as its annex names it
     own = _number_key(metadata.number or "")
+    itself = cites_itself(document, metadata.doc_type, metadata.number)
     result.references = [r for r in dedupe(result.references, lambda r: _number_key(r.number))
-                         if _number_key(r.number) != own]
+                         if _number_key(r.number) != own and not itself(r.provenance.block, r.number, r.doc_type)]
     mark_uncertain(result, document.blocks)
     return result
 

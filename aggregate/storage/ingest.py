@@ -33,7 +33,7 @@ from extract.readers import sha256_of
 from extract.tools import die_with_parent
 
 _registry: Registry | None = None
-TASKS_PER_WORKER = 50
+TASKS_PER_WORKER = 200  # a worker grows ~0.3 MB a file (bench/bench_ingest.py); its start costs ~1.3 s
 # a file that takes longer than this to read and extract is reported, not waited for forever
 FILE_TIMEOUT_SECONDS = int(os.environ.get("TDKT_FILE_TIMEOUT", "900"))
 # a worker's address space is capped: a hostile file ends as "không đủ bộ nhớ", not an OOM kill

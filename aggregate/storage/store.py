@@ -148,6 +148,7 @@ def _insert_blocks(conn: Connection, doc_id: int, document: Document) -> None:
 
 
 def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extraction, document: Document) -> None:
+    people = PersonIds(conn, list(r.people))
     fig_rows = []
     for nf in r.figures:
         f = nf.figure
@@ -169,13 +170,13 @@ def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extract
             reason=a.reason, decision=a.decision, confidence=round(na.confidence, 2), ocr_uncertain=a.ocr_uncertain,
             **_prov(a.provenance, a.section),
         )).inserted_primary_key[0]
-        _insert_commendations(conn, doc_id, award_row, na.award_id, a, r)
+        _insert_commendations(conn, doc_id, award_row, na.award_id, a, r, people)
     org_rows = [{"document_id": doc_id, "name": o.organization.name, "kind": o.organization.kind,
                  "unit_id": o.unit_id, "score": o.score, "method": o.method,
                  **_prov(o.organization.provenance, None)} for o in r.organizations]
     if org_rows:
         conn.execute(insert(db.organizations), org_rows)
-    _insert_mentions(conn, doc_id, r, document)
+    _insert_mentions(conn, doc_id, r, document, people)
     ref_rows = [{"document_id": doc_id, "number": ref.number, "doc_type": ref.doc_type, "date": ref.date,
                  "issuer": ref.issuer, **_prov(ref.provenance, None)} for ref in x.references]
     if ref_rows:
@@ -183,53 +184,86 @@ def _insert_items(conn: Connection, doc_id: int, r: NormalizedReport, x: Extract
 
 
 def _insert_commendations(conn: Connection, doc_id: int, award_row: int, award_id: str, award: Any,
-                          r: NormalizedReport) -> None:
+                          r: NormalizedReport, people: PersonIds) -> None:
     """One commendation per named recipient of an award statement (lists and tables)."""
     people_by_key = {p.key: p for p in r.people}
     # a collective is the registry unit its name resolves to, else a body of the reporting unit
     units_by_key = {fold(o.organization.name): o.unit_id for o in r.organizations
                     if o.unit_id and o.method in ("exact", "alias", "confirmed")}
     sources = award.recipients_provenance
+    rows = []
     for i, name in enumerate(award.recipients):
         source = sources[i] if i < len(sources) else award.provenance  # its own row of the list
         key = fold(name)
-        conn.execute(db.insert_ignore(db.recipient_names, conn).values(key=key))
         person = people_by_key.get(key)
-        kind = "person" if person is not None else "collective"
-        person_id = _person_id(conn, person) if person is not None else None
-        unit_id = person.unit_id if person else units_by_key.get(key, r.unit_id)
-        conn.execute(insert(db.commendations).values(
-            document_id=doc_id, award_row_id=award_row, award_id=award_id, recipient=name, recipient_key=key,
-            recipient_kind=kind, person_id=person_id, unit_id=unit_id,
-            period=r.period, year=period_year(r.period), decision=award.decision, status=award.status,
+        rows.append({
+            "document_id": doc_id, "award_row_id": award_row, "award_id": award_id, "recipient": name,
+            "recipient_key": key, "recipient_kind": "person" if person is not None else "collective",
+            "person_id": people.id_of(person) if person is not None else None,
+            "unit_id": person.unit_id if person else units_by_key.get(key, r.unit_id),
+            "period": r.period, "year": period_year(r.period), "decision": award.decision, "status": award.status,
             **_prov(source, award.section),
-        ))
+        })
+    # one statement for all the rows of a list: an award list may name a thousand recipients
+    _insert_names(conn, [row["recipient_key"] for row in rows])
+    if rows:
+        conn.execute(insert(db.commendations), rows)
 
 
-def _insert_mentions(conn: Connection, doc_id: int, r: NormalizedReport, document: Document) -> None:
+def _insert_mentions(conn: Connection, doc_id: int, r: NormalizedReport, document: Document,
+                     people: PersonIds) -> None:
     """Every person the report names, searchable by name, with what they are named for: the
     clause before the name in its block, else the heading of their section."""
     blocks = {b.index: b.text for b in document.blocks}
+    rows = []
     for p in r.people:
         where = p.person.provenance
         before = blocks.get(where.block, "")[:where.start] if where.block is not None and where.start else ""
-        conn.execute(db.insert_ignore(db.recipient_names, conn).values(key=p.key))
-        conn.execute(insert(db.mentions).values(
-            document_id=doc_id, person_id=_person_id(conn, p), name=p.display, key=p.key, role=p.person.role,
-            organization=p.person.organization, unit_id=p.unit_id, named_for=named_for(before) or p.named_for,
-            period=r.period,
-            year=period_year(r.period), **_prov(p.person.provenance, p.person.section),
-        ))
+        rows.append({
+            "document_id": doc_id, "person_id": people.id_of(p), "name": p.display, "key": p.key,
+            "role": p.person.role, "organization": p.person.organization, "unit_id": p.unit_id,
+            "named_for": named_for(before) or p.named_for, "period": r.period, "year": period_year(r.period),
+            **_prov(p.person.provenance, p.person.section),
+        })
+    _insert_names(conn, [row["key"] for row in rows])
+    if rows:
+        conn.execute(insert(db.mentions), rows)
 
 
-def _person_id(conn: Connection, person: Any) -> int:
-    p = db.people.c
-    row = conn.execute(select(p.id).where(p.key == person.key, p.unit_id == person.unit_id)).first()
-    if row:
-        return row.id
-    return conn.execute(insert(db.people).values(
-        display=person.display, key=person.key, gender=person.gender, unit_id=person.unit_id
-    )).inserted_primary_key[0]
+def _insert_names(conn: Connection, keys: list[str]) -> None:
+    """The folded names into the index of distinct names (those already there are kept)."""
+    if keys:
+        conn.execute(db.insert_ignore(db.recipient_names, conn), [{"key": k} for k in dict.fromkeys(keys)])
+
+
+class PersonIds:
+    """The people rows of one document, looked up and the new ones created a few statements at a
+    time, not two statements per person (an award list may name a thousand)."""
+
+    def __init__(self, conn: Connection, people: list[Any]) -> None:
+        self.conn = conn
+        self.ids: dict[tuple[str, str | None], int] = {}
+        wanted: dict[tuple[str, str | None], Any] = {}
+        for person in people:
+            wanted.setdefault((person.key, person.unit_id), person)
+        self._fetch(wanted)
+        new = [p for k, p in wanted.items() if k not in self.ids]
+        if new:
+            conn.execute(insert(db.people), [{"display": p.display, "key": p.key, "gender": p.gender,
+                                              "unit_id": p.unit_id} for p in new])
+            self._fetch(wanted)
+
+    def id_of(self, person: Any) -> int:
+        return self.ids[person.key, person.unit_id]
+
+    def _fetch(self, wanted: dict[tuple[str, str | None], Any]) -> None:
+        p = db.people.c
+        keys = sorted({key for key, _ in wanted})
+        for start in range(0, len(keys), 500):  # under SQLite's limit of bound parameters
+            query = select(p.id, p.key, p.unit_id).where(p.key.in_(keys[start:start + 500]))
+            for row in self.conn.execute(query):
+                if (row.key, row.unit_id) in wanted:
+                    self.ids.setdefault((row.key, row.unit_id), row.id)
 
 
 def _replace(conn: Connection, r: NormalizedReport, previous: Any, doc_id: int, x: Extraction) -> int | None:

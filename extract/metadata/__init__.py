@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 
 from domain.text import fold, normalize_text
-from extract.metadata.issuer import deciding_authority, is_upper, issuer_from_body, issuer_from_header
+from extract.metadata.issuer import (
+    deciding_authority,
+    deciding_body,
+    deciding_position,
+    is_upper,
+    issuer_from_body,
+    issuer_from_header,
+)
 from extract.metadata.patterns import (
     BODY_PARAGRAPH_CHARS,
     CITING_RE,
@@ -23,6 +30,7 @@ from extract.metadata.patterns import (
     NUMBER_RE,
     OPENING_PARAGRAPHS,
     PLACE_DATE_RE,
+    SCAN_DATE_RE,
     SECTION_START_RE,
     SLASH_DATE_RE,
     TYPE_ABBRS,
@@ -42,8 +50,12 @@ def extract_metadata(document: Document) -> Metadata:
     title_type, title = _title(front)
     doc_type = _type_from_number(number) or title_type or _congvan_hint(title)
     signer, on_behalf_of = signer_of(tail)
-    issuer = (issuer_from_header(front) or deciding_authority(front)
-              or issuer_from_body(document, place, on_behalf_of))
+    header = issuer_from_header(front)
+    issuer = ((deciding_body(front, header) if doc_type == "QĐ" and header else None) or header
+              or deciding_authority(front) or issuer_from_body(document, place, on_behalf_of))
+    if doc_type == "QĐ" and signer and signer.name and not signer.position and not signer.authority:
+        # no KT./TM. prefix: who decides signs, and a scan's position line is often under the seal
+        signer.position = deciding_position(front)
     period = _period(document, title, date)
     return Metadata(
         number=number, doc_type=doc_type, issuer=issuer, place=place, date=date, title=title,
@@ -93,6 +105,11 @@ def _place_date(front: list[Line]) -> tuple[str | None, str | None]:
             if rest.strip(" .,;:)|") or CITING_RE.match(text):
                 continue
             return _place(match.group("place")), _iso_date(match.group("y"), match.group("m"), match.group("d"))
+    for line in front:
+        match = SCAN_DATE_RE.search(MOTTO_RE.sub(" ", line.text))
+        if match and not line.text[match.end():].strip(" .,;:)|") and not CITING_RE.match(line.text):
+            year = match.group("y")
+            return _place(match.group("place")), (_iso_date(year, match.group("m"), match.group("d")) if year else None)
     return None, None
 
 

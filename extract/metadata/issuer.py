@@ -14,6 +14,7 @@ from extract.metadata.patterns import (
     EXPANSIONS,
     LEXICON,
     MOTTO_RE,
+    NUMBER_LABEL_RE,
     NUMBER_RE,
     OPENING_ISSUER_RE,
     OPENING_PARAGRAPHS,
@@ -21,6 +22,7 @@ from extract.metadata.patterns import (
     TAIL_BLOCKS,
     Line,
 )
+from extract.metadata.signature import position_name
 from extract.metadata.zones import content_blocks, is_closing, is_upper, type_word
 from extract.model import BlockKind, Document
 
@@ -31,8 +33,13 @@ def issuer_from_header(front: list[Line]) -> str | None:
     for line in front:
         if line.column == 1:
             continue
-        text = MOTTO_RE.sub(" ", line.text).strip(" -–—:;,.")
-        if NUMBER_RE.search(text) or PLACE_DATE_RE.search(text) or type_word(text):
+        text = MOTTO_RE.sub(" ", line.text).strip(" -–—:;,.|")
+        label = NUMBER_LABEL_RE.search(text)
+        if label:  # OCR runs the body's last line into "Số: 2Ø /QĐ-..." (a number it cannot read)
+            text = text[:label.start()].strip(" -–—:;,.")
+        if label or NUMBER_RE.search(text) or PLACE_DATE_RE.search(text) or type_word(text):
+            if label and is_upper(text) and not DECORATION_RE.match(text):
+                names.append(text)
             return official_name(_issuing_line(names)) if names else None
         if is_upper(text) and not DECORATION_RE.match(text):
             names.append(text)
@@ -40,13 +47,53 @@ def issuer_from_header(front: list[Line]) -> str | None:
 
 
 def deciding_authority(front: list[Line]) -> str | None:
-    """A decision without its header table still names who decides above "Căn cứ"."""
+    """A decision without its header table still names who decides above "Căn cứ"
+    ("THỦ TƯỚNG CHÍNH PHỦ" -> "Thủ tướng Chính phủ")."""
+    text = _decider_line(front)
+    if text is None:
+        return None
+    position, rest = _decider_parts(text)
+    return f"{position} {official_name(rest)}" if rest else position
+
+
+def deciding_body(front: list[Line], header: str | None) -> str | None:
+    """The body a decision's decider heads, as the centred line names it ("GIÁM ĐỐC SỞ Y TẾ TỈNH
+    KIÊN GIANG" -> "Sở Y tế tỉnh Kiên Giang"): typed large, OCR reads it better than the header.
+    The header's body when the line names only the position or part of it ("TỔNG GIÁM ĐỐC TẬP
+    ĐOÀN" under "TẬP ĐOÀN BƯU CHÍNH VIỄN THÔNG VIỆT NAM")."""
+    text = _decider_line(front)
+    if text is None:
+        return None
+    rest = _decider_parts(text)[1]
+    body = official_name(rest) if rest else None
+    if header and (body is None or fold(body) in fold(header)):
+        return header
+    return body
+
+
+def deciding_position(front: list[Line]) -> str | None:
+    """The position of who decides: "Giám đốc" of "GIÁM ĐỐC SỞ Y TẾ"."""
+    text = _decider_line(front)
+    return _decider_parts(text)[0] if text else None
+
+
+def _decider_parts(text: str) -> tuple[str, str]:
+    words = text.split()
+    size = len(_decider(text).group(0).split())  # type: ignore[union-attr]
+    return position_name(" ".join(words[:size])), " ".join(words[size:]).strip(" ,.:;|")
+
+
+def _decider(text: str) -> re.Match[str] | None:
+    return DECIDER_RE.match(fold(text))
+
+
+def _decider_line(front: list[Line]) -> str | None:
     for i, line in enumerate(front):
         text = line.text.strip(" |*\t")
         if re.match(r"^căn\s+cứ", text, re.IGNORECASE):
             return None
-        if DECIDER_RE.match(text) and is_upper(text) and len(text.split()) <= 12 and i > 0:
-            return official_name(text)
+        if _decider(text) and is_upper(text) and len(text.split()) <= 12 and i > 0:
+            return text
     return None
 
 

@@ -30,12 +30,12 @@ POSITION_WORDS = (
 )
 AUTHORITIES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
 AUTHORITY_RE = re.compile(
-    r"^(?:(?P<prefix>T/?M|K/?T|T/?L|T/?UQ|Q)\s*[./]\s*|(?P<bare>TM|KT|TL|TUQ)\s+(?=[A-ZĐ]))(?P<rest>.*)$",
+    r"^[\W_]{0,2}(?:(?P<prefix>T/?M|K/?T|T/?L|T/?UQ|Q)\s*[./]\s*|(?P<bare>TM|KT|TL|TUQ)\s+(?=[A-ZĐ]))(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # "KT THỦ TƯỚNG PHÓ THỦ TƯỚNG": the deputy's position run into the authority line
 DEPUTY_IN_LINE = re.compile(r"\s(PHÓ\s.+)$")
-MERGED_AUTHORITY_RE = re.compile(r"^(?P<left>.*?\S)\s+(?P<right>(?:TM|KT|TL|TUQ|Q)\.\s.*)$")
+MERGED_AUTHORITY_RE = re.compile(r"^(?P<left>.*?\S)\s+[\W_]{0,2}(?P<right>(?:TM|KT|TL|TUQ|Q)\.\s.*)$")
 MERGED_POSITION_RE = re.compile(r"^(?P<left>.*[;.,:])\s+(?P<right>[^\W\d_][^;.,:]*)$")
 MOTTO_RE = re.compile(
     r"c[oộ]ng\s+h[oòà]a\s+x[aã]\s+h[oộ]i\s+ch[uủ]\s+ngh[iĩ]a\s+vi[eệ]t(?:\s+nam)?"
@@ -47,10 +47,20 @@ MOTTO_RE = re.compile(
 NUMBER_RE = re.compile(
     r"\bS[ốo]\s*:?\s*(?P<num>[\d.…_ ]*\s*[/-]\s*[^\W_][\w&.]*(?:\s*[-/]\s*[^\W_][\w&.]*)*)"
 )
+# the label of the number line, also when OCR garbles the number itself ("Số: 4ZZ /QĐ-...")
+NUMBER_LABEL_RE = re.compile(r"(?:^|\s)số\s*:", re.IGNORECASE)
 PLACE_DATE_RE = re.compile(
     # a day or month filled in by hand on a scan may come out of OCR as a short non-number ("ngày Lãi")
     r"(?P<place>[^\W\d_][^,\n]{0,60}?)\s*,\s*ngày\s*(?:(?P<d>\d{1,2})|[^\s\d]{1,4}(?=\s))?[\s.…_]*"
     r"tháng\s*(?:(?P<m>\d{1,2})|[^\s\d]{1,4}(?=\s))?[\s.…_]*năm\s*(?P<y>(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+# the same line as a scan's OCR gives it when the day and month were written by hand over the
+# dots: marks glued to the words ("ngày⁄4háng 01 năm 2022", "ngàu 4à tháng 3"), or left blank
+# with no year ("Hà Nội, ngày tháng năm"): the place is still read, the date as far as it goes
+SCAN_DATE_RE = re.compile(
+    r"(?P<place>[^\W\d_][^,\n]{0,60}?)\s*,\s*ng[àa][yu](?:\s*(?P<d>\d{1,2})(?=\s*t?h[áa]ng)|[^\n]{0,8}?)"
+    r"\s*t?h[áa]ng(?:\s*(?P<m>\d{1,2})(?=\s*n[ăa]m)|[^\n]{0,6}?)\s*n[ăa]m\b\s*(?P<y>(?:19|20)\d{2})?",
     re.IGNORECASE,
 )
 SLASH_DATE_RE = re.compile(
@@ -63,7 +73,7 @@ SECTION_START_RE = re.compile(
     r"^(?:phần\s+thứ|phần\s+[IVX]+\b|chương\s+[IVX\d]+|[IVX]+\s*[.)]\s|\d+\s*[.)]\s|điều\s+\d+|căn\s+cứ|kính\s+gửi)",
     re.IGNORECASE,
 )
-RECIPIENTS_RE = re.compile(r"^\W*n[ơo]i\s+nh[ậa]n\s*:?\s*", re.IGNORECASE)
+RECIPIENTS_RE = re.compile(r"^\W*n[ơoưu]i\s+nh[ậa]n\s*:?\s*", re.IGNORECASE)  # OCR: "Nui nhận"
 ADMIN_LEVELS = ("huyện", "xã", "tỉnh", "thị trấn", "thành phố", "thị xã", "phường", "quận")
 ADMIN_LEVEL_RE = "|".join(ADMIN_LEVELS)
 
@@ -82,7 +92,7 @@ NAME_LEXICON = [
     "Chỉ huy quân sự", "Tổ chức", "Tuyên giáo", "Dân vận", "Kiểm tra", "Mặt trận Tổ quốc Việt Nam",
     "Mặt trận Tổ quốc", "Thường trực", "Trung học cơ sở", "Trung học phổ thông", "Tiểu học",
     "Mầm non", "Phổ thông dân tộc bán trú", "Phổ thông dân tộc nội trú", "Giáo dục nghề nghiệp",
-    "Giáo dục thường xuyên", "Nhân dân",
+    "Giáo dục thường xuyên", "Nhân dân", "Chính phủ", "Tập đoàn",
 ]
 LEXICON = sorted(((tuple(p.lower().split()), p.split()) for p in NAME_LEXICON), key=lambda e: -len(e[0]))
 EXPANSIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc"}
@@ -111,8 +121,9 @@ class Line:
 
 
 # the line a decision opens its preamble with: who decides ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN
-# NHÂN DÂN XÃ", "GIÁM ĐỐC SỞ Y TẾ"), between the trích yếu and "Căn cứ"
+# NHÂN DÂN XÃ", "GIÁM ĐỐC SỞ Y TẾ"), between the trích yếu and "Căn cứ"; matched folded, since
+# OCR misreads the marks of a scan's capitals ("GIÁM ĐÓC", "TỎNG GIÁM ĐÓC")
 DECIDER_RE = re.compile(
-    r"^(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|CỤC\s+TRƯỞNG|"
-    r"VIỆN\s+TRƯỞNG|TRƯỞNG\s+BAN|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THỦ\s+TRƯỞNG|CHÁNH\s+ÁN)\b"
+    r"^(?:chu tich|thu tuong|bo truong|giam doc|tong giam doc|hieu truong|cuc truong|"
+    r"vien truong|truong ban|ban thuong vu|ban chap hanh|thu truong|chanh an)\b"
 )

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from domain.text import fold
+from domain.text import fold, is_syllable
 from extract.metadata.patterns import (
     AUTHORITIES,
     AUTHORITY_RE,
@@ -19,10 +19,12 @@ from extract.model import Signer
 
 def signer_of(tail: list[Line]) -> tuple[Signer | None, str | None]:
     """The signer, and the body a TM. signature acts for ("ỦY BAN NHÂN DÂN" in "TM. ỦY BAN NHÂN DÂN")."""
-    lines = _signature_lines(tail)
+    lines = [_unsigned(t) for t in _signature_lines(tail)]
     caps = [ln for ln in lines if is_upper(ln) and not ln.startswith("(")]
     if not caps:
-        return None, None
+        # a scan whose position line is under the seal: the name typed below it is still read
+        name = _name_after_recipients(tail)
+        return (Signer(name=name) if name else None), None
     signer = Signer()
     if len(caps) >= 2 and _looks_like_name(caps[-1]) and not names_position(caps[-1]):
         signer.name = _person_case(caps.pop())  # the name typed in capitals under the position
@@ -46,7 +48,7 @@ def signer_of(tail: list[Line]) -> tuple[Signer | None, str | None]:
     short = [t for t in plain if len(t.split()) <= SHORT_POSITION_WORDS]
     position = (positions[-1] if positions else _position_under_authority(lines) or last_prefixed
                 or (short[-1] if short else None))
-    signer.position = _position_case(position) if position else None
+    signer.position = position_name(position) if position else None
     names = [ln for ln in lines[lines.index(caps[-1]) + 1:] if _looks_like_name(ln)]
     if names:
         signer.name = _person_case(names[-1])
@@ -78,15 +80,55 @@ def _is_position_line(text: str) -> bool:
 
 
 def _looks_like_name(text: str) -> bool:
-    """'Vũ Văn Đức', 'VŨ VĂN ĐỨC': 2-6 capitalised words, no digits or sentence punctuation."""
+    """'Vũ Văn Đức', 'VŨ VĂN ĐỨC': 2-6 capitalised Vietnamese syllables, no digits or sentence
+    punctuation (OCR's reading of a seal, 'Trần Mạg', is no name)."""
     words = text.split()
     if not 2 <= len(words) <= MAX_NAME_WORDS or re.search(r"[\d,;:()/]", text):
         return False
-    return all(w[:1].isupper() for w in words)
+    return all(w[:1].isupper() and is_syllable(w) for w in words)
+
+
+_SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|ký\s+bởi)\s*\)?\s*:?\s*", re.IGNORECASE)
+
+
+def _unsigned(text: str) -> str:
+    """'Đã ký Trương Công Minh' (a copy's mark of the signature) -> 'Trương Công Minh'."""
+    return _SIGNED_RE.sub("", text)
+
+
+def _name_after_recipients(tail: list[Line]) -> str | None:
+    """The last line after the recipients list that starts with a full name ('Trương Công Minh
+    S00 ...': the seal's letters read after it are dropped); its first word a family name."""
+    from extract.nlp.names import family_names
+
+    texts = [ln.text for ln in tail]
+    start = next((i for i, t in enumerate(texts) if RECIPIENTS_RE.match(t)), None)
+    if start is None:
+        return None
+    found: str | None = None
+    for text in texts[start + 1:]:
+        if _is_recipient_line(text):
+            continue
+        words = _unsigned(text).split()
+        run = 0
+        while run < min(len(words), 4) and words[run][:1].isupper() and is_syllable(words[run]):
+            run += 1
+        if run >= 2 and words[0].capitalize() in family_names():
+            found = " ".join(words[:run])
+    return _person_case(found) if found else None
 
 
 def _is_recipient_line(text: str) -> bool:
     return bool(RECIPIENTS_RE.match(text) or re.match(r"^[-+•–]\s*", text))
+
+
+def position_name(text: str) -> str:
+    """A position as conventionally written: 'PHÓ CHỦ TỊCH' -> 'Phó Chủ tịch'; one that OCR read
+    with a wrong mark ('GIÁM ĐÓC') is the lexicon's position it folds to ('Giám đốc')."""
+    from extract.nlp.names import name_lexicon
+
+    known = name_lexicon().position_forms.get(fold(text))
+    return known or _position_case(text)
 
 
 def _position_case(text: str) -> str:

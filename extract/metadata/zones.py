@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from domain.text import fold, normalize_text
 from extract.metadata.patterns import (
@@ -9,9 +10,11 @@ from extract.metadata.patterns import (
     BODY_PARAGRAPH_CHARS,
     DOC_TYPES,
     FRONT_BLOCKS,
+    LIST_TITLE_RE,
     MERGED_AUTHORITY_RE,
     MERGED_POSITION_RE,
     POSITION_WORDS,
+    RECIPIENTS_RE,
     TAIL_BLOCKS,
     Line,
 )
@@ -78,10 +81,69 @@ def tail_lines(document: Document) -> list[Line]:
     signatures = [b for b in blocks if b.kind is BlockKind.SIGNATURE]
     if signatures:
         return _block_lines(signatures[-1])
-    tail = blocks[-TAIL_BLOCKS:]
+    tail = _before_annex(blocks) or blocks[-TAIL_BLOCKS:]
     start = next((i for i in range(len(tail) - 1, -1, -1) if _is_body_text(tail[i].text)), -1)
     lines = [line for b in tail[start + 1:] for line in _block_lines(b)]
     return [Line(part, line.block) for line in lines for part in _split_columns(line.text)]
+
+
+def _before_annex(blocks: list[Block]) -> list[Block] | None:
+    """The blocks around a decision's "Nơi nhận" when an annex follows it on later pages (it is
+    not among the last blocks, or the next page opens with "DANH SÁCH ...", "PHỤ LỤC", "(Kèm
+    theo Quyết định số ...)" or a table): the signature is there, not at the end of the file."""
+    at = _last_recipients(blocks)
+    if at is None or blocks[at].page is None:
+        return None
+    end = next((i for i in range(at + 1, len(blocks)) if blocks[i].page != blocks[at].page), len(blocks))
+    if at >= len(blocks) - TAIL_BLOCKS and not any(_opens_annex(b) for b in blocks[end:end + 3]):
+        return None
+    return blocks[max(0, at - TAIL_BLOCKS // 2):min(end, at + TAIL_BLOCKS)]
+
+
+def _last_recipients(blocks: list[Block]) -> int | None:
+    """Where the last "Nơi nhận:" list begins: the signature zone of the document's own text."""
+    return next((i for i in range(len(blocks) - 1, -1, -1) if RECIPIENTS_RE.match(blocks[i].text)), None)
+
+
+def _opens_annex(block: Block) -> bool:
+    text = block.text.strip()
+    folded = fold(text)
+    return (block.kind is BlockKind.TABLE or folded.startswith(("(kem theo", "kem theo", "phu luc"))
+            or (is_upper(text) and bool(LIST_TITLE_RE.match(folded))))
+
+
+# an annex's heading names the paper it goes with: "(Kèm theo Quyết định số: 38 /QĐ-... ngày ...)"
+_ANNEX_PARENT_RE = re.compile(r"kèm\s+theo\s+(?P<type>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+s\S{0,2}(?=[\s:.]|\d)",
+                              re.IGNORECASE)
+
+
+def cites_itself(document: Document, doc_type: str | None,
+                 number: str | None) -> Callable[[int, str, str | None], bool]:
+    """Whether a number cited in block `i` after the signature is the document's own, as its annex
+    names its parent ("Kèm theo Quyết định số 38/QĐ-VNPT ..." under a decision): the heading says
+    so, or the number has the document's own ký hiệu ("/QĐ-VNPT-QB-TĐKT"). The number there is
+    often blank or handwritten, so not always equal to the header's."""
+    blocks = content_blocks(document)
+    at = _last_recipients(blocks)
+    if at is None or doc_type is None:
+        return lambda i, cited, cited_type: False
+    after = {b.index: b.text for b in blocks[at + 1:]}
+    own_sign = _ky_hieu(number) if number else None
+
+    def check(i: int, cited: str, cited_type: str | None) -> bool:
+        if i not in after or cited_type != doc_type:
+            return False
+        heading = any(DOC_TYPES.get(fold(m.group("type"))) == doc_type for m in _ANNEX_PARENT_RE.finditer(after[i]))
+        return heading or (own_sign is not None and _ky_hieu(cited) == own_sign)
+
+    return check
+
+
+def _ky_hieu(number: str) -> str | None:
+    """'40/QĐ-VNPT-QB-TĐKT' -> 'qd-vnpt-qb-tdkt': what follows the number (blank, handwritten or
+    misread on a scan: '/28/QĐ-UBND'), folded."""
+    sign = re.sub(r"^[\d\s./…_-]*", "", number)
+    return fold(re.sub(r"\s+", "", sign)) if sign else None
 
 
 def _split_columns(text: str) -> list[str]:

@@ -20,6 +20,7 @@ class NameLexicon:
     positions: PhraseSet
     intros: PhraseSet
     not_people: frozenset[str]
+    position_forms: dict[str, str]  # folded -> as conventionally written ("giam doc" -> "Giám đốc")
 
 
 def phrases_of(items: list[str]) -> PhraseSet:
@@ -37,6 +38,7 @@ def name_lexicon() -> NameLexicon:
         positions=phrases_of(data["positions"]),
         intros=phrases_of(data["honorifics"] + data["positions"]),
         not_people=frozenset(fold(x) for x in data["not_people"]),
+        position_forms={fold(x): x for x in data["positions"]},
     )
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
-import normalize
 from tdkt.cli.console import fail, out
 from tdkt.cli.extract import ExtractFormat
 
@@ -23,6 +22,7 @@ def normalize_command(
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json hoặc text")] = ExtractFormat.text,
 ) -> None:
     """Chuẩn hóa kết quả trích xuất: mã khen thưởng, mã đơn vị, mã chỉ tiêu, kỳ báo cáo."""
+    import normalize
     from extract import extract, read
     from extract.errors import ReadError
 

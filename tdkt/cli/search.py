@@ -9,16 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aggregate.model import MET, NOT_MET
 from tdkt.cli.console import err, fail, out
 from tdkt.cli.ingest import DbOption, RegistryOption
 
 if TYPE_CHECKING:
     from aggregate.model import CommendationHit, HistoryEntry, MentionHit  # noqa: F401
     from domain.registry import Registry
-
-
-STATUS_TEXT = {MET: "[green]đạt[/]", NOT_MET: "[red]chưa đạt[/]", "unknown": "[yellow]chưa đủ hồ sơ để kết luận[/]"}
 
 
 class RecipientKind(str, Enum):
@@ -181,6 +177,7 @@ def history_command(
 def _print_history(engine, entries: list[HistoryEntry], year: int | None, units: Registry) -> None:
     from rich.table import Table
 
+    from aggregate.model import MET, NOT_MET, UNKNOWN
     from aggregate.outputs.hits import unit_name
     from aggregate.queries.history import candidates_for, eligibility, reported_years
 
@@ -195,9 +192,10 @@ def _print_history(engine, entries: list[HistoryEntry], year: int | None, units:
     out.print(table)
     target = year or max(e.year or 0 for e in entries) + 1
     known = reported_years(engine, first.unit_id)
+    status_text = {MET: "[green]đạt[/]", NOT_MET: "[red]chưa đạt[/]", UNKNOWN: "[yellow]chưa đủ hồ sơ để kết luận[/]"}
     for award in candidates_for(entries):
         result = eligibility(entries, award, target, known)
         out.print(f"\n[bold]{award.name}[/] năm {target} — căn cứ {result.article or 'không rõ điều khoản'}: "
-                  f"{STATUS_TEXT[result.verdict]}")
+                  f"{status_text[result.verdict]}")
         for c in result.criteria:
-            out.print(f"  • {c.text}: {STATUS_TEXT[c.status]} ({c.detail})")
+            out.print(f"  • {c.text}: {status_text[c.status]} ({c.detail})")

@@ -207,7 +207,7 @@ def test_cong_van_from_its_number_and_vv_line() -> None:
     assert metadata.title == "V/v phát động phong trào thi đua năm 2021"
     assert metadata.issuer == "Ủy ban nhân dân huyện Tuần Giáo"
     assert metadata.signer is not None
-    assert asdict(metadata.signer) == {"name": "Trần Văn Bình", "position": "Chánh văn phòng", "authority": "TL."}
+    assert asdict(metadata.signer) == {"name": "Trần Văn Bình", "position": "Chánh Văn phòng", "authority": "TL."}
     assert metadata.recipients == []
 
 
@@ -277,3 +277,72 @@ def test_two_columns_merged_into_lines_as_ocr_gives_them() -> None:
 def test_issuer_is_the_lowest_body_of_the_header(lines: str, issuer: str) -> None:
     document = plain_document(f"{lines}\n\nSố: 10/BC-X\n\nTuần Giáo, ngày 01 tháng 3 năm 2022\n\nBÁO CÁO")
     assert extract_metadata(document).issuer == issuer
+
+
+# --- scanned decisions: what OCR does to the header, the signature and the date ------------------
+
+
+def scanned_decision(header_left: str, date_line: str, tail: list[str], annex: list[str]) -> Document:
+    """A decision as the PDF reader gives a scan of it: the header cells, the centred lines, the
+    body, the signature zone on page 1 and an annex list on page 2."""
+    document = Document(Source(file="qd-scan.pdf", sha256="", format="pdf", ocr=True, pages=2))
+    rows = [[header_left, f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n{date_line}"]]
+    document.add(BlockKind.HEADER, table_text(rows), rows=rows, page=1)
+    for text in ("QUYÉT ĐỊNH", "V/v Công nhận danh hiệu Chiến sỹ thi đua cơ sở năm 2021", "GIÁM ĐÓC"):
+        document.add(BlockKind.HEADING, text, page=1)
+    document.add(BlockKind.PARAGRAPH, "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;", page=1)
+    document.add(BlockKind.PARAGRAPH, "Điều 1. Công nhận danh hiệu Chiến sỹ thi đua cơ sở năm 2021 cho 42 cá nhân"
+                 " (Danh sách kèm theo).", page=1)
+    document.add(BlockKind.PARAGRAPH, "Điều 2. Trưởng các đơn vị trực thuộc và cá nhân có tên tại Điều 1 chịu trách"
+                 " nhiệm thi hành quyết định này./.", page=1)
+    for text in tail:
+        document.add(BlockKind.LIST_ITEM if text.startswith("-") else BlockKind.PARAGRAPH, text, page=1)
+    for text in annex:
+        document.add(BlockKind.PARAGRAPH, text, page=2)
+    return document
+
+
+ANNEX = ["DANH SÁCH CÔNG NHẬN CHIẾN SỸ THI ĐUA CƠ SỞ NĂM 2021"] + [
+    f"{i} | Nguyễn Văn {name} | Kỹ thuật viên | Trung tâm Viễn thông Lệ Thủy" for i, name in
+    enumerate(["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hùng", "Khoa", "Lâm", "Long", "Minh",
+               "Nam", "Phong", "Quân", "Sơn", "Tâm", "Thành"], start=1)]
+
+
+def test_a_scanned_decision_signed_before_its_annex() -> None:
+    """The signature sits on page 1 above the annex, its position line under the seal; the number
+    is handwritten (OCR: "2Ø") and run into the body's name; the day is a hand's mark."""
+    document = scanned_decision(
+        "TẬP ĐOÀN\nBƯU CHÍNH VIỄN THÔNG VIỆT NAM\nVIỄN THÔNG QUÁNG BÌNH Số: 2Ø /QĐ- VNPT- QB-TĐKT",
+        "Quảng Bình, ngày⁄4háng 01 năm 2022",
+        ["Nơi nhận:", "- Giám đốc, P.Giám đốc;", "- Như điều 2 (để thi hành);", "- Lưu: TĐ, VT.",
+         "Eoffce: 4422/2327", "Trương Công Minh S00 ỀN DANH SÁCH CÔNG NHẬN"],
+        ANNEX,
+    )
+    metadata = extract_metadata(document)
+    assert metadata.issuer == "Viễn Thông Quáng Bình"  # as OCR read it; not the glued "Số: 2Ø ..." line
+    assert (metadata.doc_type, metadata.place, metadata.date) == ("QĐ", "Quảng Bình", "2022-01")
+    assert metadata.signer is not None
+    assert asdict(metadata.signer) == {"name": "Trương Công Minh", "position": "Giám đốc", "authority": None}
+    assert metadata.recipients == ["Giám đốc, P.Giám đốc", "Như điều 2 (để thi hành)", "Lưu: TĐ, VT"]
+
+
+def test_a_seals_letters_after_the_signers_name_are_no_name() -> None:
+    """OCR reads the seal under the name as capitalised words ("Trần Mạg"): not Vietnamese
+    syllables, so the typed name above them stays the signer; "Đã ký" of a copy is dropped."""
+    for lines, name in ((["TỔNG GIÁM ĐỐC", "Phạm Đức Long", "Trần Mạg"], "Phạm Đức Long"),
+                        (["GIÁM ĐỐC", "Đã ký Trương Công Minh"], "Trương Công Minh")):
+        document = scanned_decision("TẬP ĐOÀN\nBƯU CHÍNH VIỄN THÔNG VIỆT NAM\nSố:", "Hà Nội, ngày tháng năm",
+                                    ["Nơi nhận:", "- Như điều 2;", "- Lưu: VT, Ban CLG.", *lines], [])
+        metadata = extract_metadata(document)
+        assert metadata.signer is not None and metadata.signer.name == name
+        # the date left blank for the hand, no year: the place is still read
+        assert (metadata.place, metadata.date) == ("Hà Nội", None)
+
+
+def test_the_decider_line_names_the_body_a_garbled_header_does_not() -> None:
+    """"SỚY TÉ." is OCR's "SỞ Y TẾ"; the centred "GIÁM ĐÓC SỞ Y TẾ TỈNH KIÊN GIANG" names it in full."""
+    document = plain_document("UBND TỈNH KIÊN GIANG\n\nSỚY TÉ.\n\nSố: 50E† /QĐ-SYT\n\n"
+                              "Kiên Giang, ngày Lãi tháng 12 năm 2017\n\nQUYÉT ĐỊNH\n\n"
+                              "Về việc công nhận danh hiệu Chiến sĩ thi đua cấp cơ sở năm 2017\n\n"
+                              "GIÁM ĐÓC SỞ Y TẾ TỈNH KIÊN GIANG\n\nCăn cứ Nghị định số 91/2017/NĐ-CP;")
+    assert extract_metadata(document).issuer == "Sở Y tế tỉnh Kiên Giang"

@@ -212,6 +212,50 @@ def test_report_paragraphs_whole_across_page_breaks(report: tuple[Path, list[str
     assert _paragraphs_crossing_pages(pdf_path, paragraphs), "the fixture must put a paragraph across a page break"
 
 
+ANNEX_UNITS = [f"Trung tâm Viễn thông {name}" for name in
+               ("Lệ Thủy", "Quảng Ninh", "Đồng Hới", "Bố Trạch", "Quảng Trạch", "Tuyên Hóa", "Minh Hóa", "Ba Đồn")]
+
+
+@pytest.mark.slow
+def test_a_decisions_annex_list_on_the_last_page_is_a_table_not_its_signature(tmp_path: Path) -> None:
+    """A decision signed on page 1, its annex ("TT | TÊN TẬP THỂ", one row per unit) a ruled
+    two-column table closing the file: the table stays a table, and the signature is page 1's."""
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("soffice is not installed")
+    from docx import Document as Docx
+    from docx.enum.text import WD_BREAK
+
+    from extract.metadata import extract_metadata
+    from extract.tools import convert_with_libreoffice
+
+    document = Docx()
+    _two_column_table(document, ["VIỄN THÔNG QUẢNG BÌNH", "Số: 40/QĐ-VNPT-QB"],
+                      ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                       "Quảng Bình, ngày 14 tháng 01 năm 2022"])
+    for text in ("QUYẾT ĐỊNH", "Về việc công nhận Tập thể Lao động xuất sắc năm 2021", "GIÁM ĐỐC"):
+        document.add_paragraph().add_run(text).bold = True
+    document.add_paragraph("Điều 1. Công nhận danh hiệu Tập thể Lao động xuất sắc năm 2021 cho 8 tập thể"
+                           " (có danh sách kèm theo).")
+    document.add_paragraph("Điều 2. Các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
+    _two_column_table(document, ["Nơi nhận:", "- Như Điều 2;", "- Lưu: VT."], ["GIÁM ĐỐC", "", "", "Trương Công Minh"])
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph().add_run("DANH SÁCH CÔNG NHẬN TẬP THỂ LAO ĐỘNG XUẤT SẮC").bold = True
+    rows = [["TT", "TÊN TẬP THỂ"]] + [[str(i), unit] for i, unit in enumerate(ANNEX_UNITS, start=1)]
+    grid = document.add_table(rows=len(rows), cols=2)
+    grid.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    document.save(tmp_path / "quyet-dinh.docx")
+    pdf_path = tmp_path / "quyet-dinh.pdf"
+    pdf_path.write_bytes(convert_with_libreoffice(tmp_path / "quyet-dinh.docx", to="pdf"))
+
+    doc = read(pdf_path)
+    assert doc.blocks[-1].kind is BlockKind.TABLE and doc.blocks[-1].rows == rows
+    signer = extract_metadata(doc).signer
+    assert signer is not None and (signer.name, signer.position) == ("Trương Công Minh", "Giám đốc")
+
+
 def _paragraphs_crossing_pages(pdf_path: Path, paragraphs: list[str]) -> list[str]:
     import pdfplumber
 
@@ -294,6 +338,14 @@ def _tsv_line(words: list[tuple[str, int, int, int]], top: int = 300) -> str:
     rows = [f"5\t1\t1\t1\t1\t{i + 1}\t{left}\t{top}\t{width}\t{height}\t90\t{text}"
             for i, (text, left, width, height) in enumerate(words)]
     return "\n".join([header, *rows])
+
+
+def test_an_eth_read_for_d_is_the_vietnamese_letter() -> None:
+    """Tesseract gives "QĐÐ" (Đ and an Icelandic eth) or a lone eth for a printed Đ."""
+    words = [("Số:", 400, 90, 60), ("/28", 500, 80, 60), ("/QĐÐ-UBND", 590, 260, 60), ("ÐKT", 900, 120, 60)]
+    (line,) = lines_from_tsv(_tsv_line(words), dpi=300)
+    assert line.text == "Số: /28 /QĐ-UBND ĐKT"
+
 
 
 def test_a_scans_two_header_columns_read_as_one_line_are_split() -> None:

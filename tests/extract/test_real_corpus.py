@@ -19,9 +19,12 @@ from tools.real_corpus import REAL, manifest, micro, score_split
 # (a dev PDF list that tdkt reads, people F1 0.99; a test PDF list of 974 names that it mostly
 # does not): micro scores are dominated by those lists, so the floors were set again from the
 # new measurement, and the dev-test gap is that one list's, not a retuning on dev.
+# Stop 24 added metadata (accuracy, not F1): the scans' header, signature and date read better
+# (dev 0.764 -> 0.824, test 0.748 -> 0.813).
 FLOORS = {
     ("test", "core_f1"): 0.53, ("test", "awards"): 0.74, ("test", "figures"): 0.72, ("test", "organizations"): 0.26,
     ("dev", "core_f1"): 0.90, ("dev", "awards"): 0.83, ("dev", "figures"): 0.67, ("dev", "organizations"): 0.35,
+    ("test", "metadata"): 0.80, ("dev", "metadata"): 0.80,
 }
 MAX_DEV_ABOVE_TEST = 0.40  # core F1; issue 11 asks for 0.05 (was 0.10 before the 974-name test list)
 
@@ -55,8 +58,8 @@ def test_gold_quotes_are_in_their_documents(entry):
 @pytest.mark.parametrize("split,kind", sorted(FLOORS))
 def test_scores_stay_above_their_floors(split, kind):
     m = scores(split)
-    value = m[kind] if kind == "core_f1" else m[kind]["f1"]
-    assert value >= FLOORS[split, kind], f"{split} {kind} F1 {value:.3f} < {FLOORS[split, kind]}"
+    value = m[kind] if kind in ("core_f1", "metadata") else m[kind]["f1"]
+    assert value >= FLOORS[split, kind], f"{split} {kind} {value:.3f} < {FLOORS[split, kind]}"
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])

@@ -117,3 +117,23 @@ def test_the_documents_own_number_is_not_a_citation(tmp_path: Path) -> None:
     result = extract_document(read(path))
     assert result.metadata.number == "345/QĐ-UBND"
     assert [r.number for r in result.references] == ["120/QĐ-UBND"]
+
+
+@pytest.mark.slow  # loads the whole pipeline
+def test_the_annex_naming_its_decision_is_no_citation(tmp_path: Path) -> None:
+    """After the signature, the annex names the decision it goes with: by its heading ("Kèm theo
+    Quyết định số ...") or, where OCR broke the heading, by the decision's own ký hiệu. A number
+    left blank or handwritten there differs from the header's, but it is the document itself."""
+    from extract.pipeline import extract_document
+    from extract.readers import read
+
+    head = ("VIỄN THÔNG QUẢNG BÌNH\nSố: 40/QĐ-VNPT-QB\nQuảng Bình, ngày 14 tháng 01 năm 2022\nQUYẾT ĐỊNH\n"
+            "V/v công nhận Tổ Lao động tiên tiến năm 2021\nCăn cứ Quyết định số 667/QĐ-TCCB ngày 06/12/2007 của"
+            " Tập đoàn;\nĐiều 1. Công nhận danh hiệu Lao động tiên tiến cho 11 tổ (Danh sách kèm theo)./.\n"
+            "Nơi nhận:\n- Như điều 2;\n- Lưu: VT.\nGIÁM ĐỐC\nTrương Công Minh\n\nDANH SÁCH\n")
+    for annex_line in ("Kèm theo Quyết định số: 4O /QĐ-VNPT-QB ngày 14 tháng 01 năm 2022",
+                       "đun nh số: 2/QĐ-VNPT-QB ngày tháng 01 năm 2022"):
+        path = tmp_path / "quyet-dinh.txt"
+        path.write_text(f"{head}{annex_line}\n1. Tổ Kỹ thuật Lệ Thủy\n", encoding="utf-8")
+        result = extract_document(read(path))
+        assert [r.number for r in result.references] == ["667/QĐ-TCCB"], annex_line

@@ -10,6 +10,9 @@ from extract.model import BlockKind
 from extract.readers.pdf.geometry import Chunk, Line, Margins, PageContent, Segment, ends_sentence, label_match
 
 MARGIN_ZONE = 0.12  # share of the page height at the top and bottom where running lines live
+MAX_SIGNATURE_ROWS = 3
+_LIST_HEAD_RE = re.compile(r"^\W*(?:S\.?\s*)?TT\b", re.IGNORECASE)  # "STT", "TT", "S.TT": a list's number column
+_LIST_ROW_RE = re.compile(r"^\W{0,2}\d{1,3}\s*[|.)]")
 PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
 
 
@@ -119,7 +122,8 @@ def _take_signature(pages: list[PageContent], m: Margins) -> list[Chunk]:
     """The closing two-column area ("Nơi nhận:" list | "TM. ..." title and signer) at the end,
     looked for on the last page, then across the last two (a signer's name pushed overleaf)."""
     last = pages[-1]
-    if last.tables and (not last.lines or last.tables[-1].bbox[1] > last.lines[-1].bottom):
+    if (last.tables and (not last.lines or last.tables[-1].bbox[1] > last.lines[-1].bottom)
+            and _signature_like(last.tables[-1].rows)):
         return _table_as(last, len(last.tables) - 1, BlockKind.SIGNATURE)
     for scope in (pages[-1:], pages) if len(pages) > 1 else (pages,):
         if scope is pages and pages[-1].tables:
@@ -130,10 +134,24 @@ def _take_signature(pages: list[PageContent], m: Margins) -> list[Chunk]:
             continue
         start, left_c, right_c = found
         region = lines[start:]
+        if _numbered_list([line.text for line in region]):
+            return []
         for page in scope:
             page.lines = [line for line in page.lines if not any(line is r for r in region)]
         return [_column_chunk(BlockKind.SIGNATURE, region, left_c, right_c, m)]
     return []
+
+
+def _signature_like(rows: list[list[str]]) -> bool:
+    """A ruled signature frame has a row or two ("Nơi nhận: ..." | "TM. ... / name"); a
+    two-column annex list closing the file ("TT | TÊN TẬP THỂ", one row per unit) is a table."""
+    return 0 < len(rows) <= MAX_SIGNATURE_ROWS and not _LIST_HEAD_RE.match(rows[0][0])
+
+
+def _numbered_list(texts: list[str]) -> bool:
+    """Two columns of an annex list ("TT | TÊN TẬP THỂ", "1 | Trung tâm ..."), not a signature."""
+    numbered = sum(1 for t in texts if _LIST_ROW_RE.match(t))
+    return bool(texts) and (bool(_LIST_HEAD_RE.match(texts[0])) or numbered >= MAX_SIGNATURE_ROWS)
 
 
 def _signature_start(lines: list[Line], m: Margins) -> tuple[int, float, float] | None:

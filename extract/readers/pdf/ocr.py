@@ -30,6 +30,8 @@ POINTS_PER_INCH = 72.0
 # the two columns of a header it would bridge the gap that tells them apart ("GIANG | _ CỘNG")
 _SCAN_MARKS = re.compile(r"^[_¬~`^•*.,:;'\"-]*[_¬~`^•*][_¬~`^•*.,:;'\"-]*$|^[.,:;'\"]+$")
 
+_ETH_TO_D = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
 
 @dataclass
 class OcrWord:
@@ -106,7 +108,9 @@ def _tsv_rows(tsv: str) -> list[dict[str, str]]:
 def _word(fields: dict[str, str], scale: float) -> OcrWord | None:
     if fields.get("level") != "5":
         return None
-    text = fields.get("text", "").strip()
+    # Tesseract's vie model reads some printed Đ as Đ plus an Icelandic eth ("QĐÐ"), or as the
+    # eth alone; Vietnamese has no eth
+    text = re.sub(r"ĐÐ|ÐĐ", "Đ", fields.get("text", "").strip()).translate(_ETH_TO_D)
     try:
         conf = float(fields["conf"])
         left, top = int(fields["left"]), int(fields["top"])
