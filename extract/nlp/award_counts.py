@@ -30,6 +30,9 @@ _LEAD_GAP = re.compile(
 # nhân": a number of years or a year may be said)
 _DESCRIBED_GAP = re.compile(
     rf"^(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)|{YEARS_RUNNING}){{1,40}}\scho\s+(?:các\s+)?$")
+# "Cờ thi đua của Ủy ban Quản lý vốn nhà nước tại doanh nghiệp cho 156 tập thể": the giver's
+# full name, however long, between the award and its recipients
+_GIVER_GAP = re.compile(r"^\s*của\s+[^.;:\d()]{1,100}?\s+cho\s+(?:các\s+)?$")
 MAX_COUNT_DISTANCE = 40  # chars between an anchor and its first count when something else intervenes
 _BARE_NUMBER = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+|\d+)\s*[“\"]?\s*$")
 _FOR_KIND = re.compile(r"^\s*(?:cho\s+(?:các\s+)?)?(tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình|đơn\s+vị)(?!\w)")
@@ -47,7 +50,8 @@ def _run_after(text: str, counts: list[Count], pos: int, limit: int) -> list[Cou
         gap = text[pos : count.start].lower()
         if run and not _COUNT_GAP.match(gap):
             break
-        if not run and not (_LEAD_GAP.match(gap) or len(gap) <= 3 or _DESCRIBED_GAP.match(gap)):
+        if not run and not (_LEAD_GAP.match(gap) or len(gap) <= 3 or _DESCRIBED_GAP.match(gap)
+                            or _GIVER_GAP.match(gap)):
             if len(gap) > MAX_COUNT_DISTANCE or re.search(r"[.;]", gap):
                 break
             if not _LEAD_GAP.match(_strip_parenthetical(gap)):

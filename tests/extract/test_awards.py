@@ -164,6 +164,17 @@ def test_decision_and_nested_bullets():
     assert {a.reason for a in awards[1:]} == {"tổng kết năm học 2022 - 2023 của ngành Giáo dục"}
 
 
+def test_a_givers_long_name_between_the_award_and_its_recipients():
+    """ "Cờ thi đua của <giver> cho N tập thể": the giver's full name may be longer than the few
+    words allowed between an award and its count."""
+    awards = run(["Điều 1. Tặng Cờ thi đua của Ủy ban Quản lý vốn nhà nước tại doanh nghiệp cho 156 tập thể là"
+                  " đơn vị trực thuộc (có danh sách kèm theo).",
+                  "Điều 1. Tặng Cờ thi đua của Tập đoàn Bưu chính Viễn thông Việt Nam cho 229 đơn vị cơ sở thuộc"
+                  " Tập đoàn."], None)
+    assert [key(a) for a in awards] == [("co_thi_dua_bo_tinh", 156, None, None, None),
+                                        ("co_thi_dua_bo_tinh", 229, None, None, None)]
+
+
 def test_label_bullet_in_commendation_section():
     blocks = ["IV. KẾT QUẢ KHEN THƯỞNG", "- Chuyên đề, đột xuất: 39 tập thể, 123 cá nhân."]
     (award,) = run(blocks, None, headings=(blocks[0],))
