@@ -123,6 +123,9 @@ def test_drop_a_zip_and_every_page_fits_the_office_screen_with_labelled_controls
     page.get_by_label("Mật khẩu (ít nhất 8 ký tự)").fill(PASSWORD)
     page.get_by_label("Nhập lại mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Tạo tài khoản").click()
+    # the upload page and its script loaded: a drop dispatched before its handler is not seen
+    page.wait_for_url("**/nhan-bao-cao")
+    page.wait_for_load_state("load")
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
@@ -133,6 +136,7 @@ def test_drop_a_zip_and_every_page_fits_the_office_screen_with_labelled_controls
         dt.items.add(new File([bytes], "bao-cao.zip", {type: "application/zip"}));
         document.querySelector("label.drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true}));
     }""", base64.b64encode(buffer.getvalue()).decode())
+    page.wait_for_function("document.querySelector('label.drop strong').innerText !== 'Kéo thả tệp vào đây'")
     assert page.locator("label.drop strong").inner_text() == "1 tệp đã chọn"
     page.get_by_role("button", name="Tải lên và đọc").click()
     page.wait_for_selector("h1:has-text('Đã đọc xong')", timeout=300_000)
