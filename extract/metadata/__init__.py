@@ -14,9 +14,9 @@ import re
 
 from domain.text import fold, normalize_text
 from extract.metadata.issuer import (
+    decider_of,
     deciding_authority,
     deciding_body,
-    deciding_position,
     is_upper,
     issuer_from_body,
     issuer_from_header,
@@ -51,11 +51,12 @@ def extract_metadata(document: Document) -> Metadata:
     doc_type = _type_from_number(number) or title_type or _congvan_hint(title)
     signer, on_behalf_of = signer_of(tail)
     header = issuer_from_header(front)
-    issuer = ((deciding_body(front, header) if doc_type == "QĐ" and header else None) or header
-              or deciding_authority(front) or issuer_from_body(document, place, on_behalf_of))
-    if doc_type == "QĐ" and signer and signer.name and not signer.position and not signer.authority:
+    decider = decider_of(front)
+    issuer = ((deciding_body(decider, header) if doc_type == "QĐ" and header else None) or header
+              or deciding_authority(decider) or issuer_from_body(document, place, on_behalf_of))
+    if doc_type == "QĐ" and decider and signer and signer.name and not signer.position and not signer.authority:
         # no KT./TM. prefix: who decides signs, and a scan's position line is often under the seal
-        signer.position = deciding_position(front)
+        signer.position = decider.position
     period = _period(document, title, date)
     return Metadata(
         number=number, doc_type=doc_type, issuer=issuer, place=place, date=date, title=title,
@@ -98,18 +99,15 @@ def _congvan_hint(title: str | None) -> str | None:
 def _place_date(front: list[Line]) -> tuple[str | None, str | None]:
     """The document's own "Tuần Giáo, ngày 20 tháng 6 năm 2021": it ends its line; a date inside a
     sentence ("Xét tờ trình số 02/TTr-BCĐ, ngày 18 tháng 11 năm 2020 về việc ...") is a cited one."""
-    for line in front:
-        text = MOTTO_RE.sub(" ", line.text)
-        for match in (*PLACE_DATE_RE.finditer(text), *SLASH_DATE_RE.finditer(text)):
-            rest = text[match.end():].split("\n", 1)[0]
-            if rest.strip(" .,;:)|") or CITING_RE.match(text):
-                continue
-            return _place(match.group("place")), _iso_date(match.group("y"), match.group("m"), match.group("d"))
-    for line in front:
-        match = SCAN_DATE_RE.search(MOTTO_RE.sub(" ", line.text))
-        if match and not line.text[match.end():].strip(" .,;:)|") and not CITING_RE.match(line.text):
-            year = match.group("y")
-            return _place(match.group("place")), (_iso_date(year, match.group("m"), match.group("d")) if year else None)
+    # the strict shapes first; then the line as a scan's OCR gives it, the day or month handwritten
+    for patterns in ((PLACE_DATE_RE, SLASH_DATE_RE), (SCAN_DATE_RE,)):
+        for line in front:
+            text = MOTTO_RE.sub(" ", line.text)
+            for match in (m for pattern in patterns for m in pattern.finditer(text)):
+                rest = text[match.end():].split("\n", 1)[0]
+                if rest.strip(" .,;:)|") or CITING_RE.match(text):
+                    continue
+                return _place(match.group("place")), _iso_date(match.group("y"), match.group("m"), match.group("d"))
     return None, None
 
 
@@ -126,7 +124,9 @@ def _place(raw: str) -> str | None:
     return " ".join(kept) or None
 
 
-def _iso_date(year: str, month: str | None, day: str | None) -> str:
+def _iso_date(year: str | None, month: str | None, day: str | None) -> str | None:
+    if not year:
+        return None  # "Hà Nội, ngày    tháng    năm": a date left blank
     if not month or not 1 <= int(month) <= 12:
         return year
     if not day or not 1 <= int(day) <= 31:

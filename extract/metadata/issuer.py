@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from domain.text import fold, is_syllable, normalize_text
 from extract.metadata.patterns import (
@@ -46,55 +47,49 @@ def issuer_from_header(front: list[Line]) -> str | None:
     return None  # no header frame: upper-case lines alone may be a heading, not a body name
 
 
-def deciding_authority(front: list[Line]) -> str | None:
-    """A decision without its header table still names who decides above "Căn cứ"
-    ("THỦ TƯỚNG CHÍNH PHỦ" -> "Thủ tướng Chính phủ")."""
-    text = _decider_line(front)
-    if text is None:
-        return None
-    position, rest = _decider_parts(text)
-    return f"{position} {official_name(rest)}" if rest else position
+@dataclass(frozen=True)
+class Decider:
+    """Who decides, as the line above "Căn cứ" names them: "GIÁM ĐỐC SỞ Y TẾ" -> position
+    "Giám đốc", body words "SỞ Y TẾ" (empty when the line names only the position)."""
+
+    position: str
+    body: str
 
 
-def deciding_body(front: list[Line], header: str | None) -> str | None:
-    """The body a decision's decider heads, as the centred line names it ("GIÁM ĐỐC SỞ Y TẾ TỈNH
-    KIÊN GIANG" -> "Sở Y tế tỉnh Kiên Giang"): typed large, OCR reads it better than the header.
-    The header's body when the line names only the position or part of it ("TỔNG GIÁM ĐỐC TẬP
-    ĐOÀN" under "TẬP ĐOÀN BƯU CHÍNH VIỄN THÔNG VIỆT NAM")."""
-    text = _decider_line(front)
-    if text is None:
-        return None
-    rest = _decider_parts(text)[1]
-    body = official_name(rest) if rest else None
-    if header and (body is None or fold(body) in fold(header)):
-        return header
-    return body
-
-
-def deciding_position(front: list[Line]) -> str | None:
-    """The position of who decides: "Giám đốc" of "GIÁM ĐỐC SỞ Y TẾ"."""
-    text = _decider_line(front)
-    return _decider_parts(text)[0] if text else None
-
-
-def _decider_parts(text: str) -> tuple[str, str]:
-    words = text.split()
-    size = len(_decider(text).group(0).split())  # type: ignore[union-attr]
-    return position_name(" ".join(words[:size])), " ".join(words[size:]).strip(" ,.:;|")
-
-
-def _decider(text: str) -> re.Match[str] | None:
-    return DECIDER_RE.match(fold(text))
-
-
-def _decider_line(front: list[Line]) -> str | None:
+def decider_of(front: list[Line]) -> Decider | None:
+    """The decider line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), matched folded: OCR
+    misreads a scan's capitals ("TỎNG GIÁM ĐÓC")."""
     for i, line in enumerate(front):
         text = line.text.strip(" |*\t")
         if re.match(r"^căn\s+cứ", text, re.IGNORECASE):
             return None
-        if _decider(text) and is_upper(text) and len(text.split()) <= 12 and i > 0:
-            return text
+        match = DECIDER_RE.match(fold(text))
+        if match and is_upper(text) and len(text.split()) <= 12 and i > 0:
+            words = text.split()
+            size = len(match.group(0).split())
+            return Decider(position_name(" ".join(words[:size])), " ".join(words[size:]).strip(" ,.:;|"))
     return None
+
+
+def deciding_authority(decider: Decider | None) -> str | None:
+    """A decision without its header table still names who decides ("THỦ TƯỚNG CHÍNH PHỦ" ->
+    "Thủ tướng Chính phủ")."""
+    if decider is None:
+        return None
+    return f"{decider.position} {official_name(decider.body)}" if decider.body else decider.position
+
+
+def deciding_body(decider: Decider | None, header: str | None) -> str | None:
+    """The body a decision's decider heads, as the centred line names it ("GIÁM ĐỐC SỞ Y TẾ TỈNH
+    KIÊN GIANG" -> "Sở Y tế tỉnh Kiên Giang"): typed large, OCR reads it better than the header.
+    The header's body when the line names only the position or part of it ("TỔNG GIÁM ĐỐC TẬP
+    ĐOÀN" under "TẬP ĐOÀN BƯU CHÍNH VIỄN THÔNG VIỆT NAM")."""
+    if decider is None:
+        return None
+    body = official_name(decider.body) if decider.body else None
+    if header and (body is None or fold(body) in fold(header)):
+        return header
+    return body
 
 
 def _issuing_line(names: list[str]) -> str:

@@ -145,7 +145,7 @@ def _take_signature(pages: list[PageContent], m: Margins) -> list[Chunk]:
 def _signature_like(rows: list[list[str]]) -> bool:
     """A ruled signature frame has a row or two ("Nơi nhận: ..." | "TM. ... / name"); a
     two-column annex list closing the file ("TT | TÊN TẬP THỂ", one row per unit) is a table."""
-    return 0 < len(rows) <= MAX_SIGNATURE_ROWS and not _LIST_HEAD_RE.match(rows[0][0])
+    return 0 < len(rows) <= MAX_SIGNATURE_ROWS and not _numbered_list([" | ".join(row) for row in rows])
 
 
 def _numbered_list(texts: list[str]) -> bool:

@@ -30,6 +30,7 @@ POINTS_PER_INCH = 72.0
 # the two columns of a header it would bridge the gap that tells them apart ("GIANG | _ CỘNG")
 _SCAN_MARKS = re.compile(r"^[_¬~`^•*.,:;'\"-]*[_¬~`^•*][_¬~`^•*.,:;'\"-]*$|^[.,:;'\"]+$")
 
+_ETH_PAIR = re.compile("ĐÐ|ÐĐ")
 _ETH_TO_D = str.maketrans({"Ð": "Đ", "ð": "đ"})
 
 
@@ -110,7 +111,7 @@ def _word(fields: dict[str, str], scale: float) -> OcrWord | None:
         return None
     # Tesseract's vie model reads some printed Đ as Đ plus an Icelandic eth ("QĐÐ"), or as the
     # eth alone; Vietnamese has no eth
-    text = re.sub(r"ĐÐ|ÐĐ", "Đ", fields.get("text", "").strip()).translate(_ETH_TO_D)
+    text = _ETH_PAIR.sub("Đ", fields.get("text", "").strip()).translate(_ETH_TO_D)
     try:
         conf = float(fields["conf"])
         left, top = int(fields["left"]), int(fields["top"])
